@@ -1,0 +1,58 @@
+import { type JsonSchema, toJsonSchema } from '@valibot/to-json-schema';
+import type * as v from 'valibot';
+import * as models from '../src/index.ts';
+
+/** Every schema this package exports, by its exported name. */
+export function exportedSchemas(): Record<string, v.GenericSchema> {
+  return Object.fromEntries(
+    Object.entries(models).filter((entry): entry is [string, v.GenericSchema] => isSchema(entry[1])),
+  );
+}
+
+// The object DTOs become named `$defs` in each file, so a reader sees `UserDto` where a user goes.
+const DEFINITIONS = {
+  GroupDto: models.GroupDto,
+  UserDto: models.UserDto,
+  IdentityDto: models.IdentityDto,
+  AuthorizedResourceDto: models.AuthorizedResourceDto,
+  PolicyCondition: models.PolicyCondition,
+};
+
+/**
+ * The JSON Schema (draft 2020-12) of every exported schema, for users in other languages.
+ * Conversion errors throw: a schema that cannot be expressed must not ship silently wrong.
+ */
+export function jsonSchemas(): Record<string, JsonSchema> {
+  return Object.fromEntries(
+    Object.entries(exportedSchemas()).map(([name, schema]) => {
+      const definitions = Object.fromEntries(Object.entries(DEFINITIONS).filter(([key]) => key !== name));
+      const json = toJsonSchema(schema, { target: 'draft-2020-12', errorMode: 'throw', definitions });
+      return [name, { title: name, ...withUsedDefinitionsOnly(json) }];
+    }),
+  );
+}
+
+/** Drops the `$defs` that nothing in the schema refers to (the converter emits all it was given). */
+function withUsedDefinitionsOnly(json: JsonSchema): JsonSchema {
+  const { $defs: all = {}, ...root } = json;
+  const used = new Set<string>();
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(visit);
+    else if (typeof node === 'object' && node !== null) {
+      for (const [key, value] of Object.entries(node)) {
+        const name = key === '$ref' && typeof value === 'string' ? value.replace('#/$defs/', '') : undefined;
+        if (name !== undefined && !used.has(name)) {
+          used.add(name);
+          visit(all[name]);
+        } else visit(value);
+      }
+    }
+  };
+  visit(root);
+  const $defs = Object.fromEntries(Object.entries(all).filter(([name]) => used.has(name)));
+  return used.size > 0 ? { ...root, $defs } : root;
+}
+
+function isSchema(value: unknown): value is v.GenericSchema {
+  return typeof value === 'object' && value !== null && 'kind' in value && value.kind === 'schema';
+}

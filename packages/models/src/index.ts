@@ -1,0 +1,55 @@
+/**
+ * The data model of the GenAuth (formerly Authing) V3 user-group APIs: valibot schemas, the
+ * TypeScript types inferred from them under the official SDKs' model names, the parameters of
+ * each method, and a validation error that never echoes received values.
+ *
+ * Each schema and its type share a name, so `GroupDto` is both:
+ * `parse(GroupDto, json)` at run time and `const group: GroupDto` in types.
+ *
+ * @module
+ */
+
+export {
+  AuthorizedResourceDto,
+  AuthorizedResourceListRespDto,
+  PolicyCondition,
+  PolicyConditionOperator,
+  PolicyConditionParam,
+  PolicyEffect,
+  ResourceType,
+  resourceTypes,
+} from './authorized-resource.ts';
+export { type Endpoint, getAllGroups, getGroup, getGroupAuthorizedResources, getManagementToken, getMyGroupList, getUserGroups, listGroupMembers, listGroups } from './endpoints.ts';
+export { ErrorRespDto, envelope } from './envelope.ts';
+export {
+  GroupDto,
+  GroupListRespDto,
+  GroupPaginatedRespDto,
+  GroupPagingDto,
+  GroupSingleRespDto,
+  ResGroupDto,
+} from './group.ts';
+export { AccessTokenResDto, GetManagementAccessTokenDto, GetManagementTokenRespDto } from './management-token.ts';
+export { type OpenEnum, openEnum } from './open-enum.ts';
+export {
+  GetAllGroupsDto,
+  GetGroupAuthorizedResourcesDto,
+  GetGroupDto,
+  GetUserGroupsDto,
+  ListGroupMembersDto,
+  ListGroupsDto,
+  UserIdType,
+} from './params.ts';
+export { parse, type SafeParseResult, safeParse } from './parse.ts';
+export {
+  Gender,
+  IdentityDto,
+  IdentityProvider,
+  UserDto,
+  UserPaginatedRespDto,
+  UserPagingDto,
+  UserSourceType,
+  UserStatus,
+  UserWorkStatus,
+} from './user.ts';
+export { isValidationError, ValidationError, type ValidationIssue } from './validation-error.ts';

@@ -1,0 +1,24 @@
+import * as v from 'valibot';
+
+/**
+ * A string enum that stays open: the known values are typed, and any other string is accepted.
+ *
+ * The GenAuth server sends enum values that its published tables do not list (`gender: "W"`,
+ * `userSourceType: "workflow"`, new identity providers; contract sections 1 (finding 5) and 7.5). A closed
+ * picklist would turn each new value into a failed reply, so every enum in a response is open.
+ * The `string & {}` keeps the known values visible to editors instead of collapsing to `string`.
+ *
+ * @example
+ * const Gender = openEnum(['M', 'F', 'U', 'W']);
+ * type Gender = v.InferOutput<typeof Gender>; // 'M' | 'F' | 'U' | 'W' | (string & {})
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function openEnum<const TKnown extends readonly string[]>(
+  known: TKnown,
+): v.GenericSchema<OpenEnum<TKnown[number]>> {
+  return v.union([v.picklist(known), v.string()]);
+}
+
+/** A known string literal, or any other string the server may add later. */
+// biome-ignore lint/complexity/noBannedTypes: `string & {}` is the idiom that keeps literal suggestions.
+export type OpenEnum<TKnown extends string> = TKnown | (string & {});

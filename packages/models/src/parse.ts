@@ -1,0 +1,83 @@
+import * as v from 'valibot';
+import { ValidationError, type ValidationIssue } from './validation-error.ts';
+
+/** The outcome of {@link safeParse}. */
+export type SafeParseResult<TSchema extends v.GenericSchema> =
+  | { readonly success: true; readonly output: v.InferOutput<TSchema> }
+  | { readonly success: false; readonly issues: readonly ValidationIssue[] };
+
+/**
+ * Validates `input` against one of this package's schemas and returns the typed output, with
+ * defaults filled in and unknown reply fields kept.
+ *
+ * @param subject What is validated, for the error message. @default 'value'
+ * @throws {ValidationError} listing each problem's path and expectation, never the received value.
+ *
+ * @example
+ * const reply = parse(GroupPaginatedRespDto, await response.json(), 'list-groups reply');
+ */
+export function parse<const TSchema extends v.GenericSchema>(
+  schema: TSchema,
+  input: unknown,
+  subject = 'value',
+): v.InferOutput<TSchema> {
+  const result = safeParse(schema, input);
+  if (!result.success) throw new ValidationError(subject, result.issues);
+  return result.output;
+}
+
+/**
+ * Like {@link parse}, but returns the issues instead of throwing.
+ *
+ * @example
+ * const result = safeParse(ListGroupsDto, { limit: 51 });
+ * if (!result.success) result.issues; // [{ path: 'limit', expected: '<=50', message: 'limit: expected <=50' }]
+ */
+export function safeParse<const TSchema extends v.GenericSchema>(
+  schema: TSchema,
+  input: unknown,
+): SafeParseResult<TSchema> {
+  const result = v.safeParse(schema, input);
+  if (result.success) return { success: true, output: result.output };
+  return { success: false, issues: result.issues.map(toIssue) };
+}
+
+const OBJECT_TYPES = new Set(['object', 'loose_object', 'strict_object']);
+
+// What a validation action expects when valibot gives no `expected` text of its own.
+const ACTION_EXPECTATIONS: Readonly<Record<string, string>> = {
+  integer: 'an integer',
+  non_empty: 'a non-empty value',
+};
+
+/**
+ * Rewrites a valibot issue without what it holds of the input: valibot's own `message` and
+ * `received` quote the value, and `input` is the value itself.
+ */
+function toIssue(issue: v.BaseIssue<unknown>): ValidationIssue {
+  const path = formatPath(issue.path);
+  const expected = expectationOf(issue);
+  return { path, expected, message: path ? `${path}: expected ${expected}` : `expected ${expected}` };
+}
+
+function expectationOf(issue: v.BaseIssue<unknown>): string {
+  if (OBJECT_TYPES.has(issue.type)) {
+    // valibot reports a missing key as expecting the key's quoted name, and a key that a strict
+    // object does not allow as expecting `never`; the key itself is in the path.
+    if (issue.expected === 'never') return 'no such field';
+    if (issue.expected?.startsWith('"')) return 'a value';
+  }
+  return ACTION_EXPECTATIONS[issue.type] ?? issue.expected ?? issue.type;
+}
+
+/** `data.list[3].status`: dots between keys, brackets for indexes and keys that are not identifiers. */
+function formatPath(path: v.BaseIssue<unknown>['path']): string {
+  let text = '';
+  for (const item of path ?? []) {
+    const key = item.key;
+    if (typeof key === 'number') text += `[${key}]`;
+    else if (typeof key === 'string' && /^[A-Za-z_$][\w$]*$/.test(key)) text += text ? `.${key}` : key;
+    else text += `[${JSON.stringify(String(key))}]`;
+  }
+  return text;
+}

@@ -1,0 +1,193 @@
+import * as v from 'valibot';
+import { envelope } from './envelope.ts';
+import { openEnum } from './open-enum.ts';
+
+// Optional fields may be absent or `null`: the live service sends `null` for unset user columns
+// (contract section 9), while the generated types only say "optional".
+const text = v.nullish(v.string());
+const texts = v.nullish(v.array(v.string()));
+const count = v.nullish(v.number());
+const flag = v.nullish(v.boolean());
+
+/** Account status (contract 7.5). */
+export const UserStatus = openEnum(['Activated', 'Suspended', 'Deactivated', 'Resigned', 'Archived']);
+/** @see {@link UserStatus} */
+export type UserStatus = v.InferOutput<typeof UserStatus>;
+
+/** Work status (contract 7.5). */
+export const UserWorkStatus = openEnum(['Active', 'Closed']);
+/** @see {@link UserWorkStatus} */
+export type UserWorkStatus = v.InferOutput<typeof UserWorkStatus>;
+
+/**
+ * Gender. `W` is not in the docs but the official Java SDK had to accept it from live replies
+ * (contract 7.5); its meaning is unknown.
+ */
+export const Gender = openEnum(['M', 'F', 'U', 'W']);
+/** @see {@link Gender} */
+export type Gender = v.InferOutput<typeof Gender>;
+
+/**
+ * Where the account came from. The spec says `sync`, the docs' prose `syncTask`, and the Java SDK
+ * added `workflow` after live replies (contract 7.5 and 8): all three are known values.
+ */
+export const UserSourceType = openEnum(['excel', 'register', 'adminCreated', 'sync', 'syncTask', 'workflow']);
+/** @see {@link UserSourceType} */
+export type UserSourceType = v.InferOutput<typeof UserSourceType>;
+
+/** Identity provider of an {@link IdentityDto}: the docs' 27, the spec's additions and the SDKs' (contract 7.5). */
+export const IdentityProvider = openEnum([
+  'wechat',
+  'qq',
+  'wechatwork',
+  'dingtalk',
+  'weibo',
+  'github',
+  'alipay',
+  'baidu',
+  'lark',
+  'welink',
+  'yidun',
+  'qingcloud',
+  'google',
+  'gitlab',
+  'gitee',
+  'twitter',
+  'facebook',
+  'slack',
+  'linkedin',
+  'instagram',
+  'oidc',
+  'oauth2',
+  'saml',
+  'ldap',
+  'ad',
+  'cas',
+  'azure-ad',
+  'apple',
+  'huawei',
+  'honor',
+  'xiaomi',
+  'oppo',
+  'aws',
+  'amazon',
+  'douyin',
+  'kuaishou',
+  'line',
+  'sdbz',
+  'zjzwfw',
+  'zzding',
+  'seeyona8v5',
+]);
+/** @see {@link IdentityProvider} */
+export type IdentityProvider = v.InferOutput<typeof IdentityProvider>;
+
+/**
+ * A user's identity at an external identity provider (contract 7.6).
+ *
+ * `accessToken` and `refreshToken` are secrets: validation errors never echo any received value.
+ */
+export const IdentityDto = v.looseObject({
+  identityId: v.string(),
+  /** Identity-source connection id. */
+  extIdpId: v.string(),
+  provider: IdentityProvider,
+  /** e.g. `unionid`, `openid`, `primary`. */
+  type: v.string(),
+  userIdInIdp: v.string(),
+  userInfoInIdp: v.record(v.string(), v.unknown()),
+  /** Only returned when the user fetches their own identities; management APIs omit it. */
+  accessToken: text,
+  /** Only returned when the user fetches their own identities; management APIs omit it. */
+  refreshToken: text,
+  originConnIds: v.array(v.string()),
+});
+/** @see {@link IdentityDto} */
+export type IdentityDto = v.InferOutput<typeof IdentityDto>;
+
+/** A user of the pool (contract 7.4). */
+export const UserDto = v.looseObject({
+  userId: v.string(),
+  /** ISO 8601 date-time. */
+  createdAt: v.string(),
+  /** ISO 8601 date-time. */
+  updatedAt: v.string(),
+  status: UserStatus,
+  workStatus: UserWorkStatus,
+  externalId: text,
+  email: text,
+  phone: text,
+  phoneCountryCode: text,
+  username: text,
+  name: text,
+  nickname: text,
+  photo: text,
+  loginsCount: count,
+  lastLogin: text,
+  lastIp: text,
+  gender: Gender,
+  emailVerified: v.boolean(),
+  phoneVerified: v.boolean(),
+  passwordLastSetAt: text,
+  /** Declared date-time, but the examples are date-only (`2022-06-03`): kept as the string sent. */
+  birthdate: text,
+  country: text,
+  province: text,
+  city: text,
+  address: text,
+  streetAddress: text,
+  postalCode: text,
+  company: text,
+  browser: text,
+  device: text,
+  givenName: text,
+  familyName: text,
+  middleName: text,
+  profile: text,
+  preferredUsername: text,
+  website: text,
+  zoneinfo: text,
+  locale: text,
+  formatted: text,
+  region: text,
+  userSourceType: UserSourceType,
+  userSourceId: text,
+  lastLoginApp: text,
+  mainDepartmentId: text,
+  lastMfaTime: text,
+  passwordSecurityLevel: count,
+  resetPasswordOnNextLogin: flag,
+  registerSource: texts,
+  /** Present with `withDepartmentIds=true`. */
+  departmentIds: texts,
+  /** Present with `withIdentities=true`. */
+  identities: v.nullish(v.array(IdentityDto)),
+  identityNumber: text,
+  /** Extension fields; present with `withCustomData=true`. */
+  customData: v.nullish(v.record(v.string(), v.unknown())),
+  postIdList: texts,
+  statusChangedAt: text,
+  tenantId: text,
+  /** Only in the Node (2024) and Java SDK types; shape undeclared. */
+  metadataSource: v.optional(v.unknown()),
+  /** Only in the Node SDK types (2024). */
+  signedUp: text,
+  /** Only in the Java SDK types (2024). */
+  tenantIds: texts,
+});
+/** @see {@link UserDto} */
+export type UserDto = v.InferOutput<typeof UserDto>;
+
+/** A page of users (contract 7.3). */
+export const UserPagingDto = v.looseObject({
+  /** Total number of users across all pages. */
+  totalCount: v.number(),
+  list: v.array(UserDto),
+});
+/** @see {@link UserPagingDto} */
+export type UserPagingDto = v.InferOutput<typeof UserPagingDto>;
+
+/** Reply of `list-group-members`. */
+export const UserPaginatedRespDto = envelope(UserPagingDto);
+/** @see {@link UserPaginatedRespDto} */
+export type UserPaginatedRespDto = v.InferOutput<typeof UserPaginatedRespDto>;
