@@ -4,8 +4,9 @@ import * as models from '../src/index.ts';
 
 /** Every schema this package exports, by its exported name. */
 export function exportedSchemas(): Record<string, v.GenericSchema> {
+  const exports: Record<string, unknown> = models;
   return Object.fromEntries(
-    Object.entries(models).filter((entry): entry is [string, v.GenericSchema] => isSchema(entry[1])),
+    Object.entries(exports).filter((entry): entry is [string, v.GenericSchema] => isSchema(entry[1])),
   );
 }
 

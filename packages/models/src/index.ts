@@ -19,7 +19,17 @@ export {
   ResourceType,
   resourceTypes,
 } from './authorized-resource.ts';
-export { type Endpoint, getAllGroups, getGroup, getGroupAuthorizedResources, getManagementToken, getMyGroupList, getUserGroups, listGroupMembers, listGroups } from './endpoints.ts';
+export {
+  type Endpoint,
+  getAllGroups,
+  getGroup,
+  getGroupAuthorizedResources,
+  getManagementToken,
+  getMyGroupList,
+  getUserGroups,
+  listGroupMembers,
+  listGroups,
+} from './endpoints.ts';
 export { ErrorRespDto, envelope } from './envelope.ts';
 export {
   GroupDto,
@@ -29,7 +39,11 @@ export {
   GroupSingleRespDto,
   ResGroupDto,
 } from './group.ts';
-export { AccessTokenResDto, GetManagementAccessTokenDto, GetManagementTokenRespDto } from './management-token.ts';
+export {
+  AccessTokenResDto,
+  GetManagementAccessTokenDto,
+  GetManagementTokenRespDto,
+} from './management-token.ts';
 export { type OpenEnum, openEnum } from './open-enum.ts';
 export {
   GetAllGroupsDto,

@@ -20,5 +20,4 @@ export function openEnum<const TKnown extends readonly string[]>(
 }
 
 /** A known string literal, or any other string the server may add later. */
-// biome-ignore lint/complexity/noBannedTypes: `string & {}` is the idiom that keeps literal suggestions.
 export type OpenEnum<TKnown extends string> = TKnown | (string & {});

@@ -56,18 +56,20 @@ const ACTION_EXPECTATIONS: Readonly<Record<string, string>> = {
  */
 function toIssue(issue: v.BaseIssue<unknown>): ValidationIssue {
   const path = formatPath(issue.path);
-  const expected = expectationOf(issue);
-  return { path, expected, message: path ? `${path}: expected ${expected}` : `expected ${expected}` };
+  const [expected, problem] = describe(issue);
+  return { path, expected, message: path ? `${path}: ${problem}` : problem };
 }
 
-function expectationOf(issue: v.BaseIssue<unknown>): string {
+/** What was expected, and the problem in words. */
+function describe(issue: v.BaseIssue<unknown>): [expected: string, problem: string] {
   if (OBJECT_TYPES.has(issue.type)) {
     // valibot reports a missing key as expecting the key's quoted name, and a key that a strict
     // object does not allow as expecting `never`; the key itself is in the path.
-    if (issue.expected === 'never') return 'no such field';
-    if (issue.expected?.startsWith('"')) return 'a value';
+    if (issue.expected === 'never') return ['no such field', 'unknown field'];
+    if (issue.expected?.startsWith('"')) return ['a value', 'missing'];
   }
-  return ACTION_EXPECTATIONS[issue.type] ?? issue.expected ?? issue.type;
+  const expected = ACTION_EXPECTATIONS[issue.type] ?? issue.expected ?? issue.type;
+  return [expected, `expected ${expected}`];
 }
 
 /** `data.list[3].status`: dots between keys, brackets for indexes and keys that are not identifiers. */

@@ -10,7 +10,7 @@ export interface ValidationIssue {
    * `an integer`, `a value` (a required field is missing) or `no such field` (an unknown one).
    */
   readonly expected: string;
-  /** `path` and `expected` in one line, e.g. `limit: expected <=50`. */
+  /** The path and the problem in one line, e.g. `limit: expected <=50`, `code: missing`, `limt: unknown field`. */
   readonly message: string;
 }
 
