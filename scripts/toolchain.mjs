@@ -56,11 +56,14 @@ function installPinnedToolchain() {
   if (node === `v${pinned.node}` && pnpm === pinned.pnpm) return;
   log(`installing ${wanted.join(' and ')} into tools/toolchain (npm registry)`);
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const result = spawnSync(npm, ['ci', '--no-audit', '--no-fund', '--loglevel=error'], {
+  // `npm install --no-save` rather than `npm ci`: npm ci insists on lock entries for pnpm's
+  // optional per-platform binaries that the registry may not serve, while install reads the
+  // lockfile (exact versions and integrity) and skips optional packages it cannot get.
+  const result = spawnSync(npm, ['install', '--no-save', '--no-audit', '--no-fund', '--loglevel=error'], {
     cwd: toolchainDir,
     stdio: ['ignore', 'inherit', 'inherit'],
   });
-  if (result.status !== 0) throw new Error('npm ci in tools/toolchain failed');
+  if (result.status !== 0) throw new Error('npm install in tools/toolchain failed');
 }
 
 /** PATH entries to put first, so that `node` and `pnpm` resolve to suitable versions. */
