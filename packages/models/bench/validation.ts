@@ -24,7 +24,12 @@ const groupsPage = JSON.stringify({
   message: '',
   data: {
     totalCount: 10_000,
-    list: Array.from({ length: 50 }, (_, i) => ({ ...group, id: hex(i), code: `group-${i}`, name: `Group ${i}` })),
+    list: Array.from({ length: 50 }, (_, i) => ({
+      ...group,
+      id: hex(i),
+      code: `group-${i}`,
+      name: `Group ${i}`,
+    })),
   },
 });
 const membersPage = JSON.stringify({
@@ -56,12 +61,16 @@ for (const { name, bytes, schema } of cases) {
     .add('validate', () => parse(schema, value))
     .add('JSON.parse + validate', () => parse(schema, JSON.parse(bytes)));
   await bench.run();
-  const hz = Object.fromEntries(bench.tasks.map((task) => [task.name, task.result.throughput?.mean ?? 0]));
+  const hz: Record<string, number> = {};
+  for (const task of bench.tasks) {
+    if (task.result.state !== 'completed') throw new Error(`${name}: ${task.name} did not complete`);
+    hz[task.name] = task.result.throughput.mean;
+  }
   const jsonParse = hz['JSON.parse'] ?? 0;
   const validate = hz.validate ?? 0;
   rows.push({
     page: name,
-    'KiB': (Buffer.byteLength(bytes) / 1024).toFixed(1),
+    KiB: (Buffer.byteLength(bytes) / 1024).toFixed(1),
     'JSON.parse ops/s': Math.round(jsonParse),
     'validate ops/s': Math.round(validate),
     'parse+validate ops/s': Math.round(hz['JSON.parse + validate'] ?? 0),
