@@ -7,13 +7,13 @@
 // Prints ops/s for JSON.parse, for validation of the parsed value, and for both; the ratio says how
 // much slower validation is than the parse it follows.
 
-import { readFileSync } from 'node:fs';
+import { readContractJson } from '@genauth-groups/contract';
 import { Bench } from 'tinybench';
 import { GroupPaginatedRespDto, UserPaginatedRespDto } from '../src/index.ts';
 import { parse } from '../src/parse.ts';
 
-const fixtures = new URL('../../../contract/fixtures/', import.meta.url);
-const readJson = (path: string) => JSON.parse(readFileSync(new URL(path, fixtures), 'utf8'));
+// biome-ignore lint/suspicious/noExplicitAny: fixture bodies, shaped by the contract
+const readJson = (path: string): any => readContractJson(`fixtures/${path}`);
 
 const hex = (n: number) => n.toString(16).padStart(24, '0');
 const group = readJson('list-groups/ok.json').data.list[0];

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { contractJsonFiles, fixtureFolderOf, readContractJson } from '@genauth-groups/contract';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import * as endpoints from '../src/endpoints.ts';
@@ -9,8 +9,6 @@ import { exportedSchemas, jsonSchemas } from './json-schema.ts';
 const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
 const json = jsonSchemas();
 const nameOf = new Map(Object.entries(exportedSchemas()).map(([name, schema]) => [schema, name]));
-const contract = new URL('../../../contract/', import.meta.url);
-const readJson = (path: string): unknown => JSON.parse(readFileSync(new URL(path, contract), 'utf8'));
 
 function validatorFor(name: string) {
   const schema = json[name];
@@ -23,32 +21,33 @@ it('exists for every exported schema', () => {
   expect(Object.keys(json)).toEqual(Object.keys(exportedSchemas()));
 });
 
-describe.each(Object.values(endpoints))('$path', (endpoint) => {
+const withFixtures = Object.values(endpoints).filter(
+  (endpoint) => contractJsonFiles(fixtureFolderOf(endpoint.path)).length > 0,
+);
+
+describe.each(withFixtures)('$path', (endpoint) => {
   const name = nameOf.get(endpoint.response) ?? '';
   const validate = validatorFor(name);
-  const folder = `fixtures/${endpoint.path.split('/').at(-1)}/`;
-  const files = readdirSync(new URL(folder, contract));
+  const folder = `${fixtureFolderOf(endpoint.path)}/`;
+  const files = contractJsonFiles(folder);
 
   it.each(files.filter((file) => file.startsWith('ok')))(`${name} accepts %s`, (file) => {
-    expect(validate(readJson(folder + file)), JSON.stringify(validate.errors)).toBe(true);
+    expect(validate(readContractJson(folder + file)), JSON.stringify(validate.errors)).toBe(true);
   });
 
   it.each(files.filter((file) => file.startsWith('error')))(`${name} rejects the error body %s`, (file) => {
-    expect(validate(readJson(folder + file))).toBe(false);
-    expect(validatorFor('ErrorRespDto')(readJson(folder + file))).toBe(true);
+    expect(validate(readContractJson(folder + file))).toBe(false);
+    expect(validatorFor('ErrorRespDto')(readContractJson(folder + file))).toBe(true);
   });
 });
 
-it.each(readdirSync(new URL('docs-samples/', contract)).filter((file) => file.endsWith('.json')))(
-  'rejects the docs sample %s',
-  (file) => {
-    const endpoint = Object.values(endpoints).find((candidate) =>
-      candidate.path.endsWith(file.replace('.json', '')),
-    );
-    const validate = validatorFor((endpoint && nameOf.get(endpoint.response)) ?? '');
-    expect(validate(readJson(`docs-samples/${file}`))).toBe(false);
-  },
-);
+it.each(contractJsonFiles('docs-samples'))('rejects the docs sample %s', (file) => {
+  const endpoint = Object.values(endpoints).find((candidate) =>
+    candidate.path.endsWith(file.replace('.json', '')),
+  );
+  const validate = validatorFor((endpoint && nameOf.get(endpoint.response)) ?? '');
+  expect(validate(readContractJson(`docs-samples/${file}`))).toBe(false);
+});
 
 it('keeps enums open and parameters strict, as the valibot schemas do', () => {
   expect(validatorFor('Gender')('W')).toBe(true);

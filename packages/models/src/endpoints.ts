@@ -1,6 +1,14 @@
 import type * as v from 'valibot';
 import { AuthorizedResourceListRespDto } from './authorized-resource.ts';
 import { GroupListRespDto, GroupPaginatedRespDto, GroupSingleRespDto } from './group.ts';
+import {
+  AddGroupMembersReqDto,
+  CreateGroupReqDto,
+  DeleteGroupsReqDto,
+  IsSuccessRespDto,
+  RemoveGroupMembersReqDto,
+  UpdateGroupReqDto,
+} from './group-write.ts';
 import { GetManagementAccessTokenDto, GetManagementTokenRespDto } from './management-token.ts';
 import {
   GetAllGroupsDto,
@@ -10,6 +18,7 @@ import {
   ListGroupMembersDto,
   ListGroupsDto,
 } from './params.ts';
+import { LoginTokenRespDto, SigninByCredentialsDto } from './sign-in.ts';
 import { UserPaginatedRespDto } from './user.ts';
 
 /**
@@ -102,4 +111,58 @@ export const getManagementToken = {
   side: 'management',
   params: GetManagementAccessTokenDto,
   response: GetManagementTokenRespDto,
+} as const satisfies Endpoint;
+
+/** Password sign-in of `AuthenticationClient.signInBy*Password()`: how an end user gets a token. */
+export const signIn = {
+  method: 'POST',
+  path: '/api/v3/signin',
+  side: 'authentication',
+  params: SigninByCredentialsDto,
+  response: LoginTokenRespDto,
+} as const satisfies Endpoint;
+
+/** `ManagementClient.createGroup()`. */
+export const createGroup = {
+  method: 'POST',
+  path: '/api/v3/create-group',
+  side: 'management',
+  params: CreateGroupReqDto,
+  response: GroupSingleRespDto,
+} as const satisfies Endpoint;
+
+/** `ManagementClient.updateGroup()`. */
+export const updateGroup = {
+  method: 'POST',
+  path: '/api/v3/update-group',
+  side: 'management',
+  params: UpdateGroupReqDto,
+  response: GroupSingleRespDto,
+} as const satisfies Endpoint;
+
+/** `ManagementClient.deleteGroupsBatch()`. */
+export const deleteGroupsBatch = {
+  method: 'POST',
+  path: '/api/v3/delete-groups-batch',
+  side: 'management',
+  params: DeleteGroupsReqDto,
+  response: IsSuccessRespDto,
+} as const satisfies Endpoint;
+
+/** `ManagementClient.addGroupMembers()`. */
+export const addGroupMembers = {
+  method: 'POST',
+  path: '/api/v3/add-group-members',
+  side: 'management',
+  params: AddGroupMembersReqDto,
+  response: IsSuccessRespDto,
+} as const satisfies Endpoint;
+
+/** `ManagementClient.removeGroupMembers()`. */
+export const removeGroupMembers = {
+  method: 'POST',
+  path: '/api/v3/remove-group-members',
+  side: 'management',
+  params: RemoveGroupMembersReqDto,
+  response: IsSuccessRespDto,
 } as const satisfies Endpoint;

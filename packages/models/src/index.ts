@@ -56,6 +56,12 @@ export {
 } from './params.ts';
 export { parse, type SafeParseResult, safeParse } from './parse.ts';
 export {
+  LoginTokenRespDto,
+  LoginTokenResponseDataDto,
+  SignInByPasswordPayloadDto,
+  SigninByCredentialsDto,
+} from './sign-in.ts';
+export {
   Gender,
   IdentityDto,
   IdentityProvider,

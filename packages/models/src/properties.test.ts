@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { contractJsonFiles, fixtureFolderOf, readContractJson } from '@genauth-groups/contract';
 import fc from 'fast-check';
 import type * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
@@ -71,15 +71,14 @@ describe.each(schemas)('%s', (_, schema) => {
 
 // Random JSON mostly fails at the top. Damaging valid replies in random places reaches the deep
 // paths too: every leaf and subtree of a fixture can be replaced by a marked value.
-const contract = new URL('../../../contract/fixtures/', import.meta.url);
 const replies = Object.values(endpoints).flatMap((endpoint) => {
-  const folder = new URL(`${endpoint.path.split('/').at(-1)}/`, contract);
-  return readdirSync(folder)
+  const folder = fixtureFolderOf(endpoint.path);
+  return contractJsonFiles(folder)
     .filter((file) => file.startsWith('ok'))
     .map((file) => ({
       name: `${endpoint.path} ${file}`,
       schema: endpoint.response,
-      body: JSON.parse(readFileSync(new URL(file, folder), 'utf8')) as unknown,
+      body: readContractJson(`${folder}/${file}`),
     }));
 });
 

@@ -1,11 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { readContractJson } from '@genauth-groups/contract';
 import { describe, expect, it } from 'vitest';
 import { parse, safeParse } from './parse.ts';
 import { UserDto, UserPaginatedRespDto } from './user.ts';
 
-const fixture = JSON.parse(
-  readFileSync(new URL('../../../contract/fixtures/list-group-members/ok.json', import.meta.url), 'utf8'),
-) as { data: { list: Record<string, unknown>[] } };
+const fixture = readContractJson('fixtures/list-group-members/ok.json') as {
+  data: { list: Record<string, unknown>[] };
+};
 const alice = fixture.data.list[0] as Record<string, unknown> & { identities: Record<string, unknown>[] };
 
 describe('UserDto', () => {
