@@ -22,6 +22,13 @@ describe('parse', () => {
     ]);
   });
 
+  it('reports a key set to undefined as missing, like an absent one', () => {
+    const schema = v.object({ secret: v.string(), id: v.string() });
+    expect(captureError(() => parse(schema, { secret: undefined })).message).toBe(
+      'Invalid value: secret: missing; id: missing',
+    );
+  });
+
   it('describes a problem with the value itself without a path', () => {
     expect(captureError(() => parse(v.object({}), 'text')).message).toBe('Invalid value: expected Object');
   });

@@ -69,6 +69,8 @@ function describe(issue: v.BaseIssue<unknown>): [expected: string, problem: stri
     if (issue.expected?.startsWith('"')) return ['a value', 'missing'];
   }
   const expected = ACTION_EXPECTATIONS[issue.type] ?? issue.expected ?? issue.type;
+  // A key present with `undefined` (an unset environment variable, say) is as missing as an absent one.
+  if (issue.kind === 'schema' && issue.input === undefined) return [expected, 'missing'];
   return [expected, `expected ${expected}`];
 }
 

@@ -1,0 +1,57 @@
+import { GenAuthError } from './genauth-error.ts';
+
+/** What the server said about a failed call. */
+export interface ApiErrorDetails {
+  /** The call, as `METHOD /path`. */
+  readonly endpoint: string;
+  /** Business status from the reply body (401, 404, 429, 500...), or the HTTP status when the body had none. */
+  readonly statusCode: number;
+  /** The server's message, as sent (localised per `lang`). */
+  readonly serverMessage: string;
+  /** Fine-grained error code, e.g. 2020 (not signed in), 1300-1306 (signature). */
+  readonly apiCode?: number | undefined;
+  /** The server's request id, for support. */
+  readonly requestId?: string | undefined;
+  /** HTTP status of the reply: usually 200, since GenAuth reports errors in the body. */
+  readonly httpStatus: number;
+  /** Seconds the server asked to wait before retrying (`Retry-After`), when it said. */
+  readonly retryAfter?: number | undefined;
+}
+
+/**
+ * The server answered, and said no: a reply whose body has a `statusCode` other than 200 (GenAuth
+ * answers most errors with HTTP 200), or a non-2xx HTTP status once retries are exhausted.
+ *
+ * @example
+ * try {
+ *   await client.getGroupList();
+ * } catch (error) {
+ *   if (isApiError(error) && error.apiCode === 2020) signInAgain();
+ * }
+ */
+export class ApiError extends GenAuthError implements ApiErrorDetails {
+  override readonly name = 'ApiError';
+  readonly statusCode: number;
+  readonly serverMessage: string;
+  readonly apiCode: number | undefined;
+  readonly requestId: string | undefined;
+  readonly httpStatus: number;
+  readonly retryAfter: number | undefined;
+
+  constructor(details: ApiErrorDetails) {
+    const codes = [`statusCode ${details.statusCode}`];
+    if (details.apiCode !== undefined) codes.push(`apiCode ${details.apiCode}`);
+    super(`${details.endpoint}: ${details.serverMessage} (${codes.join(', ')})`, details.endpoint);
+    this.statusCode = details.statusCode;
+    this.serverMessage = details.serverMessage;
+    this.apiCode = details.apiCode;
+    this.requestId = details.requestId;
+    this.httpStatus = details.httpStatus;
+    this.retryAfter = details.retryAfter;
+  }
+}
+
+/** Whether `error` is an {@link ApiError} (checks `name`, so it works across realms and package copies). */
+export function isApiError(error: unknown): error is ApiError {
+  return error instanceof Error && error.name === 'ApiError';
+}

@@ -1,0 +1,41 @@
+// Hosts are written many ways in configs: `example.genauth.ai`, `https://api.genauth.ai/`,
+// `localhost:8787`. The official SDKs add `https://` when the scheme is missing and strip trailing
+// slashes (authing-node-sdk `domainC14n`, contract section 2); so do we, except that a loopback
+// host without a scheme gets `http://`, since local servers rarely speak TLS.
+
+const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?(\/|$)/i;
+
+/**
+ * Normalises a host option into an absolute `http(s)` base URL without a trailing slash.
+ *
+ * @param option The option's name, for the error message, e.g. `appHost`.
+ * @throws {TypeError} naming the option when the value cannot be used as an HTTP(S) URL.
+ *
+ * @example
+ * normalizeHost('example.genauth.ai', 'appHost'); // 'https://example.genauth.ai'
+ * normalizeHost('localhost:8787/', 'host');       // 'http://localhost:8787'
+ */
+export function normalizeHost(value: unknown, option: string): string {
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw new TypeError(`${option} is required: the server URL, e.g. https://example.genauth.ai`);
+  }
+  const trimmed = value.trim();
+  const withScheme = /^[a-z][a-z\d+.-]*:\/\//i.test(trimmed)
+    ? trimmed
+    : `${LOOPBACK.test(trimmed) ? 'http' : 'https'}://${trimmed}`;
+  let url: URL;
+  try {
+    url = new URL(withScheme);
+  } catch {
+    throw new TypeError(`${option} is not a valid URL: ${JSON.stringify(trimmed)}`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new TypeError(`${option} must be an http or https URL, not ${url.protocol}`);
+  }
+  if (url.username || url.password || url.search || url.hash) {
+    throw new TypeError(
+      `${option} must be a plain origin (and optional path), without credentials, query or hash`,
+    );
+  }
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+}

@@ -1,0 +1,27 @@
+/**
+ * The HTTP layer that `@genauth-groups/sdk` and `@genauth-groups/management` share: a ky
+ * transport that validates parameters and replies with `@genauth-groups/models`, retries what is
+ * safe to retry, and turns every failure into one of a few typed errors that never carry
+ * credentials.
+ *
+ * @module
+ */
+
+export { isValidationError, ValidationError, type ValidationIssue } from '@genauth-groups/models';
+export type { Hooks, RetryOptions } from 'ky';
+export { ApiError, type ApiErrorDetails, isApiError } from './errors/api-error.ts';
+export { GenAuthError, isGenAuthError } from './errors/genauth-error.ts';
+export { isNetworkError, NetworkError } from './errors/network-error.ts';
+export { isTimeoutError, TimeoutError } from './errors/timeout-error.ts';
+export { normalizeHost } from './host.ts';
+export { encodeQuery, type QueryValue } from './query.ts';
+export {
+  type CallOptions,
+  createTransport,
+  DEFAULT_RETRY,
+  DEFAULT_TIMEOUT,
+  type ParamsOf,
+  type ReplyOf,
+  type Transport,
+  type TransportOptions,
+} from './transport.ts';

@@ -1,0 +1,240 @@
+import { type Endpoint, ErrorRespDto, parse, safeParse, ValidationError } from '@genauth-groups/models';
+// ky 1.x, not 2.x: ky 2 alone is 9 KB min+gzip, which leaves no room for validation under the
+// browser SDK's 12 KB budget; ky 1.14 is 5 KB and has every feature used here (measured in
+// packages/sdk/scripts/size.ts).
+import ky, {
+  type AfterResponseHook,
+  type Hooks,
+  isHTTPError,
+  isTimeoutError as isKyTimeoutError,
+  type KyInstance,
+  type RetryOptions,
+} from 'ky';
+import type * as v from 'valibot';
+import { ApiError } from './errors/api-error.ts';
+import { NetworkError } from './errors/network-error.ts';
+import { TimeoutError } from './errors/timeout-error.ts';
+import { encodeQuery, type QueryValue } from './query.ts';
+import { retryAfterMs } from './retry-after.ts';
+
+/** Per-attempt timeout of the official SDKs (contract section 11). */
+export const DEFAULT_TIMEOUT = 10_000;
+
+/**
+ * Retries for idempotent calls (GET): network errors, HTTP 408/429/5xx, and replies whose body
+ * says 429 or 5xx (GenAuth reports errors with HTTP 200). `Retry-After` is honoured up to
+ * `maxRetryAfter`; otherwise the delay grows 300 ms, 600 ms... up to `backoffLimit`, with jitter so
+ * that many clients do not retry in step. Timeouts are not retried: each would cost a full
+ * `timeout` again.
+ */
+export const DEFAULT_RETRY = {
+  limit: 2,
+  methods: ['get'],
+  statusCodes: [408, 429, 500, 502, 503, 504],
+  afterStatusCodes: [413, 429, 503],
+  maxRetryAfter: 30_000,
+  backoffLimit: 5_000,
+  jitter: true,
+} as const satisfies RetryOptions;
+
+/** How a client talks to one GenAuth host. */
+export interface TransportOptions {
+  /** Absolute base URL, as {@link normalizeHost} returns it. */
+  readonly baseUrl: string;
+  /** Headers sent on every request (app id, language...). Never the credentials: see `authorize`. */
+  readonly headers?: Readonly<Record<string, string>>;
+  /**
+   * Puts the credentials on a request. Runs before each attempt, retries included, so that a
+   * signature gets a fresh date and nonce and a refreshed token is used.
+   */
+  readonly authorize?: (request: Request) => void | Promise<void>;
+  /** Per-attempt timeout in milliseconds. @default 10000 */
+  readonly timeout?: number | undefined;
+  /** Retry limit, or ky retry options merged over {@link DEFAULT_RETRY}. @default 2 */
+  readonly retry?: number | RetryOptions | undefined;
+  /** The `fetch` to use. @default globalThis.fetch */
+  readonly fetch?: typeof fetch | undefined;
+  /** ky hooks, run after the transport's own. */
+  readonly hooks?: Hooks | undefined;
+}
+
+/** The parameters a caller passes for an endpoint. */
+export type ParamsOf<TEndpoint extends Endpoint> = TEndpoint['params'] extends v.GenericSchema
+  ? v.InferInput<TEndpoint['params']>
+  : undefined;
+
+/** The validated reply of an endpoint. */
+export type ReplyOf<TEndpoint extends Endpoint> = v.InferOutput<TEndpoint['response']>;
+
+/** Options of one call. */
+export interface CallOptions {
+  /** The method name, for error messages, e.g. `listGroups`. */
+  readonly name: string;
+  /** Cancels the call, retries included. */
+  readonly signal?: AbortSignal | undefined;
+}
+
+/** Sends validated calls to one host and returns validated replies. */
+export interface Transport {
+  /**
+   * Checks `params` against the endpoint's schema (throwing `ValidationError` before any request),
+   * sends the call with retries, and returns the reply validated against the endpoint's schema.
+   *
+   * @throws {ValidationError} invalid parameters, or a reply that is not the documented JSON.
+   * @throws {ApiError} a reply whose `statusCode` is not 200, or an HTTP error status.
+   * @throws {NetworkError} no usable reply, after retries.
+   * @throws {TimeoutError} no reply within `timeout`.
+   */
+  call<TEndpoint extends Endpoint>(
+    endpoint: TEndpoint,
+    params: ParamsOf<TEndpoint>,
+    options: CallOptions,
+  ): Promise<ReplyOf<TEndpoint>>;
+}
+
+/** What the response hook learnt of the final reply, for `call` to use without reading it twice. */
+interface ReplySlot {
+  body?: unknown;
+  unreadable?: 'network' | 'json';
+  cause?: unknown;
+}
+
+/** Creates the transport of one client. */
+export function createTransport(options: TransportOptions): Transport {
+  const timeout = options.timeout ?? DEFAULT_TIMEOUT;
+  const authorize = options.authorize;
+  const api: KyInstance = ky.create({
+    prefixUrl: options.baseUrl,
+    timeout,
+    retry: retryOptions(options.retry),
+    headers: { accept: 'application/json', ...options.headers },
+    ...(options.fetch && { fetch: options.fetch }),
+    hooks: {
+      beforeRequest: [
+        ...(authorize ? [(request: Request) => authorize(request)] : []),
+        ...(options.hooks?.beforeRequest ?? []),
+      ],
+      beforeRetry: [
+        ...(authorize ? [({ request }: { request: Request }) => authorize(request)] : []),
+        ...(options.hooks?.beforeRetry ?? []),
+      ],
+      afterResponse: [readReply, ...(options.hooks?.afterResponse ?? [])],
+      beforeError: [...(options.hooks?.beforeError ?? [])],
+    },
+  });
+
+  return {
+    async call(endpoint, params, { name, signal }) {
+      const where = `${endpoint.method} ${endpoint.path}`;
+      const input = endpoint.params ? parse(endpoint.params, params ?? {}, `${name} parameters`) : undefined;
+      const slot: ReplySlot = {};
+      let response: Response;
+      try {
+        response = await api(endpoint.path.slice(1), {
+          method: endpoint.method,
+          ...(endpoint.method === 'GET'
+            ? { searchParams: encodeQuery((input ?? {}) as Record<string, QueryValue>) }
+            : { json: input }),
+          ...(signal && { signal }),
+          context: { slot },
+        });
+      } catch (error) {
+        throw await toClientError(error, where, timeout);
+      }
+      // The hook read a clone of the body; this copy is not needed.
+      await response.body?.cancel();
+      if (slot.unreadable === 'network') throw new NetworkError(where, slot.cause);
+      if (slot.unreadable === 'json') {
+        throw new ValidationError(`${where} reply`, [
+          { path: '', expected: 'a JSON body', message: 'expected a JSON body' },
+        ]);
+      }
+      const statusCode = statusCodeOf(slot.body);
+      if (statusCode !== undefined && statusCode !== 200) {
+        throw apiError(slot.body, where, response.status, response.headers);
+      }
+      return parse(endpoint.response, slot.body, `${where} reply`);
+    },
+  };
+}
+
+function retryOptions(retry: TransportOptions['retry']): RetryOptions {
+  if (retry === undefined) return DEFAULT_RETRY;
+  return typeof retry === 'number' ? { ...DEFAULT_RETRY, limit: retry } : { ...DEFAULT_RETRY, ...retry };
+}
+
+/**
+ * Reads every successful reply once: the body goes to the call's slot, and an idempotent call is
+ * retried when the body says 429 or 5xx or cannot be read (cut off, or not JSON). On the last
+ * attempt nothing is retried, so `call` reports what the server said instead of a retry error.
+ */
+const readReply: AfterResponseHook = async (request, options, response, { retryCount }) => {
+  if (!response.ok) return;
+  const slot = (options.context as { slot?: ReplySlot }).slot;
+  if (!slot) return;
+  const canRetry = request.method === 'GET' && retryCount < (options.retry.limit ?? 0);
+  let text: string;
+  try {
+    text = await response.text();
+  } catch (cause) {
+    Object.assign(slot, { unreadable: 'network', cause });
+    return canRetry ? ky.retry({ code: 'BODY_CUT_OFF' }) : undefined;
+  }
+  try {
+    slot.body = JSON.parse(text);
+    delete slot.unreadable;
+  } catch {
+    slot.unreadable = 'json';
+    return canRetry ? ky.retry({ code: 'BODY_NOT_JSON' }) : undefined;
+  }
+  const statusCode = statusCodeOf(slot.body);
+  if (canRetry && statusCode !== undefined && (statusCode === 429 || statusCode >= 500)) {
+    const delay = retryAfterMs(response.headers.get('retry-after'));
+    return ky.retry({
+      code: `BODY_STATUS_${statusCode}`,
+      ...(delay !== undefined && { delay: Math.min(delay, options.retry.maxRetryAfter ?? delay) }),
+    });
+  }
+  return undefined;
+};
+
+function statusCodeOf(body: unknown): number | undefined {
+  if (typeof body !== 'object' || body === null || !('statusCode' in body)) return undefined;
+  return typeof body.statusCode === 'number' ? body.statusCode : undefined;
+}
+
+function apiError(body: unknown, endpoint: string, httpStatus: number, headers: Headers): ApiError {
+  const envelope = parse(ErrorRespDto, body, `${endpoint} reply`);
+  const retryAfter = retryAfterMs(headers.get('retry-after'));
+  return new ApiError({
+    endpoint,
+    statusCode: envelope.statusCode,
+    serverMessage: envelope.message,
+    apiCode: envelope.apiCode ?? undefined,
+    requestId: envelope.requestId ?? undefined,
+    httpStatus,
+    retryAfter: retryAfter === undefined ? undefined : retryAfter / 1000,
+  });
+}
+
+/** ky's errors hold the request (and so its credentials): each becomes one of ours, which does not. */
+async function toClientError(error: unknown, endpoint: string, timeout: number): Promise<unknown> {
+  if (isHTTPError(error)) {
+    const { status, statusText, headers } = error.response;
+    const envelope = safeParse(ErrorRespDto, await error.response.json().catch(() => undefined));
+    if (envelope.success) return apiError(envelope.output, endpoint, status, headers);
+    const retryAfter = retryAfterMs(headers.get('retry-after'));
+    return new ApiError({
+      endpoint,
+      statusCode: status,
+      serverMessage: `HTTP ${status}${statusText ? ` ${statusText}` : ''}`,
+      httpStatus: status,
+      retryAfter: retryAfter === undefined ? undefined : retryAfter / 1000,
+    });
+  }
+  if (isKyTimeoutError(error)) return new TimeoutError(endpoint, timeout);
+  // fetch reports a failed connection as a TypeError ("fetch failed", "Failed to fetch"...), and
+  // ky 1 passes it on as it is; our own TypeErrors are thrown before ky is called.
+  if (error instanceof TypeError) return new NetworkError(endpoint, error.cause ?? error);
+  return error;
+}

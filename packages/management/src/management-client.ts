@@ -1,0 +1,242 @@
+import {
+  createTransport,
+  isApiError,
+  normalizeHost,
+  type RetryOptions,
+  type Transport,
+} from '@genauth-groups/core';
+import {
+  type AuthorizedResourceListRespDto,
+  type Endpoint,
+  type GetAllGroupsDto,
+  type GetGroupAuthorizedResourcesDto,
+  type GetGroupDto,
+  type GetUserGroupsDto,
+  type GroupListRespDto,
+  type GroupPaginatedRespDto,
+  type GroupSingleRespDto,
+  getAllGroups,
+  getGroup,
+  getGroupAuthorizedResources,
+  getManagementToken,
+  getUserGroups,
+  type ListGroupMembersDto,
+  type ListGroupsDto,
+  listGroupMembers,
+  listGroups,
+  parse,
+  type ResGroupDto,
+  type UserDto,
+  type UserPaginatedRespDto,
+} from '@genauth-groups/models';
+import pLimit, { type LimitFunction } from 'p-limit';
+import type * as v from 'valibot';
+import { ManagementTokenCache, userPoolIdOf } from './auth/management-token.ts';
+import { signer } from './auth/signature.ts';
+import { type ManagementClientOptions, ManagementClientOptionsSchema } from './options.ts';
+import { type Page, paginate } from './paging.ts';
+
+/** This package's version, sent in `x-authing-sdk-version`. */
+export const VERSION = '0.1.0';
+
+/** Options of one call. */
+export interface RequestOptions {
+  /** Cancels the call, retries included. */
+  readonly signal?: AbortSignal | undefined;
+}
+
+/** Parameters of the paging iterators: those of the method, with `limit` defaulting to 50 (the most the server allows). */
+export type PagingParams<TParams> = TParams & RequestOptions;
+
+/**
+ * The management side of the GenAuth V3 user-group APIs, for Node.js and the VS Code extension
+ * host. It holds an access key secret: never use it in a browser.
+ *
+ * Each method takes the parameters and defaults of the official `authing-node-sdk`, checks them
+ * before any request, and returns the validated reply. Failures throw: `ValidationError`
+ * (parameters or reply), `ApiError` (the server said no), `NetworkError`, `TimeoutError`.
+ *
+ * @example
+ * const client = new ManagementClient({
+ *   accessKeyId: process.env.GENAUTH_ACCESS_KEY_ID!,
+ *   accessKeySecret: process.env.GENAUTH_ACCESS_KEY_SECRET!,
+ *   host: 'https://api.genauth.ai',
+ * });
+ * for await (const group of client.listAllGroups()) console.log(group.code);
+ */
+export class ManagementClient {
+  readonly #api: Transport;
+  readonly #limit: LimitFunction;
+  readonly #tokens: ManagementTokenCache | undefined;
+
+  constructor(options: ManagementClientOptions) {
+    const config = parse(ManagementClientOptionsSchema, options, 'ManagementClient options');
+    const baseUrl = normalizeHost(config.host, 'host');
+    const common = {
+      baseUrl,
+      timeout: config.timeout,
+      retry: config.retry as number | RetryOptions | undefined,
+      fetch: config.fetch as typeof fetch | undefined,
+    };
+    const headers: Record<string, string> = {
+      'x-authing-lang': config.lang,
+      'x-authing-sdk-version': `genauth-groups-management:${VERSION}`,
+    };
+    this.#limit = pLimit(config.concurrency);
+
+    if (config.auth === 'token') {
+      // The token SDKs (Java 3.x) send the tenant as x-authing-tenant-id.
+      if (config.tenantId) headers['x-authing-tenant-id'] = config.tenantId;
+      const tokenApi = createTransport({ ...common, headers });
+      const credentials = { accessKeyId: config.accessKeyId, accessKeySecret: config.accessKeySecret };
+      const tokens = new ManagementTokenCache({
+        fetchToken: async () => {
+          const reply = await tokenApi.call(getManagementToken, credentials, { name: 'getManagementToken' });
+          return { accessToken: reply.data.access_token, expiresIn: reply.data.expires_in };
+        },
+      });
+      this.#tokens = tokens;
+      this.#api = createTransport({
+        ...common,
+        headers,
+        authorize: async (request) => {
+          const token = await tokens.get();
+          request.headers.set('authorization', `Bearer ${token}`);
+          const userPoolId = userPoolIdOf(token);
+          if (userPoolId) request.headers.set('x-authing-userpool-id', userPoolId);
+        },
+      });
+    } else {
+      // authing-node-sdk 4.0.1+ sends the tenant as x-authing-app-id, and signs it.
+      if (config.tenantId) headers['x-authing-app-id'] = config.tenantId;
+      this.#tokens = undefined;
+      this.#api = createTransport({
+        ...common,
+        headers,
+        authorize: signer({
+          accessKeyId: config.accessKeyId,
+          accessKeySecret: config.accessKeySecret,
+          basePath: new URL(baseUrl).pathname.replace(/\/$/, ''),
+        }),
+      });
+    }
+  }
+
+  /** One page of the pool's groups, newest first (`GET /api/v3/list-groups`). */
+  listGroups(params: ListGroupsDto = {}, options: RequestOptions = {}): Promise<GroupPaginatedRespDto> {
+    return this.#call(listGroups, params, 'listGroups', options);
+  }
+
+  /** One group by code (`GET /api/v3/get-group`). */
+  getGroup(params: GetGroupDto, options: RequestOptions = {}): Promise<GroupSingleRespDto> {
+    return this.#call(getGroup, params, 'getGroup', options);
+  }
+
+  /**
+   * Every group, unpaged (`GET /api/v3/get-all-groups`). With `fetchMembers: true` the server
+   * is known to fail when any group is empty (contract 6.3); prefer {@link listAllGroupMembers}.
+   */
+  getAllGroups(params: GetAllGroupsDto = {}, options: RequestOptions = {}): Promise<GroupListRespDto> {
+    return this.#call(getAllGroups, params, 'getAllGroups', options);
+  }
+
+  /** The groups a user is in (`GET /api/v3/get-user-groups`). */
+  getUserGroups(params: GetUserGroupsDto, options: RequestOptions = {}): Promise<GroupPaginatedRespDto> {
+    return this.#call(getUserGroups, params, 'getUserGroups', options);
+  }
+
+  /** One page of a group's members (`GET /api/v3/list-group-members`). */
+  listGroupMembers(params: ListGroupMembersDto, options: RequestOptions = {}): Promise<UserPaginatedRespDto> {
+    return this.#call(listGroupMembers, params, 'listGroupMembers', options);
+  }
+
+  /** The resources a group is authorized on (`GET /api/v3/get-group-authorized-resources`). */
+  getGroupAuthorizedResources(
+    params: GetGroupAuthorizedResourcesDto,
+    options: RequestOptions = {},
+  ): Promise<AuthorizedResourceListRespDto> {
+    return this.#call(getGroupAuthorizedResources, params, 'getGroupAuthorizedResources', options);
+  }
+
+  /**
+   * Every page of `listGroups`, in order, fetching ahead within the client's `concurrency`.
+   * Stops at the reported total or an empty page.
+   */
+  listGroupsPages(params: PagingParams<ListGroupsDto> = {}): AsyncGenerator<Page<ResGroupDto>> {
+    const { signal, ...query } = params;
+    return this.#pages(listGroups, query, 'listGroups', (group: ResGroupDto) => group.id, signal);
+  }
+
+  /** Every group, page after page (see {@link listGroupsPages}). */
+  async *listAllGroups(params: PagingParams<ListGroupsDto> = {}): AsyncGenerator<ResGroupDto> {
+    for await (const page of this.listGroupsPages(params)) yield* page.list;
+  }
+
+  /** Every page of `listGroupMembers`, in order (see {@link listGroupsPages}). */
+  listGroupMembersPages(params: PagingParams<ListGroupMembersDto>): AsyncGenerator<Page<UserDto>> {
+    const { signal, ...query } = params;
+    return this.#pages(listGroupMembers, query, 'listGroupMembers', (user: UserDto) => user.userId, signal);
+  }
+
+  /** Every member of a group, page after page (see {@link listGroupsPages}). */
+  async *listAllGroupMembers(params: PagingParams<ListGroupMembersDto>): AsyncGenerator<UserDto> {
+    for await (const page of this.listGroupMembersPages(params)) yield* page.list;
+  }
+
+  async *#pages<TEndpoint extends typeof listGroups | typeof listGroupMembers, TItem>(
+    endpoint: TEndpoint,
+    params: v.InferInput<TEndpoint['params']>,
+    name: string,
+    keyOf: (item: TItem) => string,
+    signal: AbortSignal | undefined,
+  ): AsyncGenerator<Page<TItem>> {
+    // Checked before the first request, with the iterators' own default page size.
+    const query = parse(endpoint.params, { limit: 50, ...params }, `${name} parameters`);
+    yield* paginate<TItem>(
+      async (page, pageSignal) => {
+        const reply = await this.#call(endpoint, { ...query, page } as never, name, { signal: pageSignal });
+        return reply.data as { totalCount: number; list: TItem[] };
+      },
+      {
+        startPage: query.page,
+        limit: query.limit,
+        prefetch: this.#limit.concurrency,
+        keyOf,
+        endpoint: `${endpoint.method} ${endpoint.path}`,
+        signal,
+      },
+    );
+  }
+
+  #call<TEndpoint extends Endpoint>(
+    endpoint: TEndpoint,
+    params: unknown,
+    name: string,
+    { signal }: RequestOptions,
+  ): Promise<v.InferOutput<TEndpoint['response']>> {
+    return this.#limit(async () => {
+      const started = Date.now();
+      const send = () => this.#api.call(endpoint, params as never, { name, signal });
+      try {
+        return await send();
+      } catch (error) {
+        // The token scheme: a token the server refuses (expired early, revoked) is dropped and
+        // the call sent once more with a fresh one.
+        if (this.#tokens && isTokenRefused(error)) {
+          this.#tokens.invalidate(started);
+          return await send();
+        }
+        throw error;
+      }
+    });
+  }
+}
+
+/** The server refused the management token of a call (not the token request itself). */
+function isTokenRefused(error: unknown): boolean {
+  return (
+    isApiError(error) &&
+    error.endpoint !== `${getManagementToken.method} ${getManagementToken.path}` &&
+    (error.apiCode === 2020 || (error.statusCode === 401 && error.apiCode === undefined))
+  );
+}

@@ -1,0 +1,58 @@
+// Size budget: minified + gzipped bytes of a browser app that imports the SDK and calls
+// getGroupList(), ky and valibot included, bundled from the built package as an app would.
+// Prints the figure beside the same measure for the official browser SDK, @authing/web (which
+// has no getGroupList: its app reads the signed-in user's profile). Fails above the budget.
+//
+//   pnpm --filter @genauth-groups/sdk build && pnpm --filter @genauth-groups/sdk size
+
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+
+const BUDGET = 12 * 1024;
+
+async function gzippedSize(contents: string): Promise<{ minified: number; gzipped: number }> {
+  const result = await build({
+    stdin: { contents, resolveDir: import.meta.dirname, loader: 'js' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    write: false,
+    logLevel: 'silent',
+  });
+  const code = result.outputFiles[0]?.contents ?? new Uint8Array();
+  return { minified: code.byteLength, gzipped: gzipSync(code, { level: 9 }).byteLength };
+}
+
+const ours = await gzippedSize(`
+  import { AuthenticationClient } from '@genauth-groups/sdk';
+  const client = new AuthenticationClient({ appId: 'APP_ID', appHost: 'example.genauth.ai', accessToken: 'TOKEN' });
+  client.getGroupList().then((reply) => console.log(reply.data));
+`);
+const official = await gzippedSize(`
+  import { Authing } from '@authing/web';
+  const sdk = new Authing({ domain: 'https://example.genauth.ai', appId: 'APP_ID', redirectUri: location.origin, userPoolId: 'POOL_ID' });
+  sdk.getUserInfo().then((user) => console.log(user));
+`);
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(2)} KB`;
+console.table([
+  {
+    app: '@genauth-groups/sdk getGroupList()',
+    minified: kb(ours.minified),
+    'min+gzip': kb(ours.gzipped),
+    bytes: ours.gzipped,
+  },
+  {
+    app: '@authing/web getUserInfo()',
+    minified: kb(official.minified),
+    'min+gzip': kb(official.gzipped),
+    bytes: official.gzipped,
+  },
+]);
+if (ours.gzipped > BUDGET) {
+  console.error(`over budget: ${ours.gzipped} bytes > ${BUDGET} bytes (12 KB) min+gzip`);
+  process.exit(1);
+}
+console.log(`within budget: ${ours.gzipped} of ${BUDGET} bytes (12 KB) min+gzip`);
