@@ -22,7 +22,7 @@ export const DEFAULT_TIMEOUT = 10_000;
 
 /**
  * Retries for idempotent calls (GET): network errors, HTTP 408/429/5xx, and replies whose body
- * says 429 or 5xx (GenAuth reports errors with HTTP 200). `Retry-After` is honoured up to
+ * says 429 or 5xx (GenAuth reports errors with HTTP 200). `Retry-After` is honoured, capped at
  * `maxRetryAfter`; otherwise the delay grows 300 ms, 600 ms... up to `backoffLimit`, with jitter so
  * that many clients do not retry in step. Timeouts are not retried: each would cost a full
  * `timeout` again.
@@ -35,6 +35,10 @@ export const DEFAULT_RETRY = {
   maxRetryAfter: 30_000,
   backoffLimit: 5_000,
   jitter: true,
+  // ky 1 would retry any error thrown while sending, ours included (a refused management token,
+  // say): only HTTP errors, timeouts and failed connections go on to its retry rules.
+  shouldRetry: ({ error }) =>
+    isHTTPError(error) || isKyTimeoutError(error) || error instanceof TypeError ? undefined : false,
 } as const satisfies RetryOptions;
 
 /** How a client talks to one GenAuth host. */

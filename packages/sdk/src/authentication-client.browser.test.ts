@@ -1,0 +1,55 @@
+import { type Emulator, startEmulator } from '@genauth-groups/emulator';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumMissing, launchChromium, servePage } from '../test/browser/harness.ts';
+
+// In a real headless Chromium: a page served from another origin (localhost) than the emulator
+// (127.0.0.1) signs a demo user in and shows that user's groups through the SDK. This proves the
+// browser build and CORS (preflight for authorization and x-authing-app-id) for real.
+describe.skipIf(chromiumMissing())('in a browser, cross-origin', () => {
+  let emulator: Emulator;
+  let page: Awaited<ReturnType<typeof servePage>>;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [emulator, page, browser] = await Promise.all([
+      startEmulator({ port: 0 }),
+      servePage(),
+      launchChromium(),
+    ]);
+  });
+  afterAll(async () => {
+    await Promise.all([browser?.close(), page?.close(), emulator?.close()]);
+  });
+
+  async function open(params: Record<string, string>): Promise<{ status: string; codes: string[] }> {
+    const tab = await browser.newPage();
+    const query = new URLSearchParams({
+      appHost: emulator.url,
+      appId: emulator.credentials.appId,
+      ...params,
+    });
+    await tab.goto(`${page.origin}/?${query}`);
+    await tab.waitForFunction(() => document.querySelector('#status')?.textContent !== 'loading');
+    const status = (await tab.textContent('#status')) ?? '';
+    const codes = await tab.$$eval('#groups li', (items) =>
+      items.map((item) => item.getAttribute('data-code') ?? ''),
+    );
+    await tab.close();
+    return { status, codes };
+  }
+
+  it("signs a demo user in and shows that user's groups", async () => {
+    const user = emulator.demoUsers.find((candidate) => candidate.groups.length > 1);
+    if (!user) throw new Error('the demo data has a user in several groups');
+    const { status, codes } = await open({ username: user.username, password: user.password });
+    expect(status).toBe(`done: ${user.groups.length} groups`);
+    expect(codes.sort()).toEqual([...user.groups].sort());
+  });
+
+  it('shows the typed API error for a bad token', async () => {
+    const { status, codes } = await open({ token: 'expired-or-forged' });
+    expect(status).toMatch(/^ApiError 401 2020: /);
+    expect(codes).toEqual([]);
+  });
+});
