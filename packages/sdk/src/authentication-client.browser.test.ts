@@ -1,7 +1,7 @@
 import { type Emulator, startEmulator } from '@genauth-groups/emulator';
-import type { Browser } from 'playwright-core';
+import { type Browser, chromiumMissing, launchChromium } from '@genauth-groups/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumMissing, launchChromium, servePage } from '../test/browser/harness.ts';
+import { servePage } from '../test/browser/harness.ts';
 
 // In a real headless Chromium: a page served from another origin (localhost) than the emulator
 // (127.0.0.1) signs a demo user in and shows that user's groups through the SDK. This proves the
