@@ -90,7 +90,8 @@ async function stop(code: number): Promise<void> {
           child.once('exit', () => resolve());
           process.kill(-(child.pid as number), 'SIGTERM');
           setTimeout(() => {
-            if (child.exitCode === null && child.signalCode === null) process.kill(-(child.pid as number), 'SIGKILL');
+            if (child.exitCode === null && child.signalCode === null)
+              process.kill(-(child.pid as number), 'SIGKILL');
           }, 3000).unref();
         }),
     );
@@ -116,7 +117,14 @@ const appHost = args['app-host'] ?? emulatorUrl;
 launch(
   'the web demo',
   'apps/web-demo',
-  ['node_modules/vite/bin/vite.js', '--port', String(args['demo-port']), '--strictPort', '--clearScreen', 'false'],
+  [
+    'node_modules/vite/bin/vite.js',
+    '--port',
+    String(args['demo-port']),
+    '--strictPort',
+    '--clearScreen',
+    'false',
+  ],
   args['app-id'] ? { VITE_GENAUTH_APP_HOST: appHost, VITE_GENAUTH_APP_ID: args['app-id'] } : {},
 );
 await waitFor('the web demo', demoUrl);
@@ -127,7 +135,10 @@ let vsixLine = '  VS Code extension   skipped (--skip-vsix)';
 if (!args['skip-vsix'] && !stopping) {
   console.log('\nBuilding the VS Code extension (.vsix)…');
   const code = await run('pnpm', ['--filter', 'genauth-groups', 'run', 'package']);
-  vsixLine = code === 0 && existsSync(vsix) ? `  VS Code extension   ${vsix}` : '  VS Code extension   the build failed (see above); the rest runs';
+  vsixLine =
+    code === 0 && existsSync(vsix)
+      ? `  VS Code extension   ${vsix}`
+      : '  VS Code extension   the build failed (see above); the rest runs';
 }
 
 const codeServer = '/tmp/genauth-groups-e2e-4.139.1/cs/node_modules/.bin/code-server';

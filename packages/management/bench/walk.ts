@@ -7,6 +7,7 @@
 
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import { recordBenchResults } from '@genauth-groups/testing/bench';
 import { ManagementClient as OfficialClient } from 'authing-node-sdk';
 import { ManagementClient } from '../src/index.ts';
 
@@ -86,3 +87,9 @@ console.log(
   `emulator seeded in ${Math.round(server.seedMs)} ms; 20 ms latency per reply; ours: default concurrency 6, page size 50`,
 );
 console.table(results);
+recordBenchResults(
+  results.map((row) => ({
+    benchmark: `management: walk ${row.walk}, 20 ms latency`,
+    result: `${row['ours ms']} ms vs ${row['authing-node-sdk ms']} ms for authing-node-sdk page by page (${row['speed-up']} faster)`,
+  })),
+);

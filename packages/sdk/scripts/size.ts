@@ -6,6 +6,7 @@
 //   pnpm --filter @genauth-groups/sdk build && pnpm --filter @genauth-groups/sdk size
 
 import { gzipSync } from 'node:zlib';
+import { recordBenchResults } from '@genauth-groups/testing/bench';
 import { build } from 'esbuild';
 
 const BUDGET = 12 * 1024;
@@ -49,6 +50,12 @@ console.table([
     minified: kb(official.minified),
     'min+gzip': kb(official.gzipped),
     bytes: official.gzipped,
+  },
+]);
+recordBenchResults([
+  {
+    benchmark: 'sdk: app calling getGroupList(), ky and valibot included, min+gzip',
+    result: `${kb(ours.gzipped)} (budget 12 KB); @authing/web profile app: ${kb(official.gzipped)}`,
   },
 ]);
 if (ours.gzipped > BUDGET) {

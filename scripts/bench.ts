@@ -1,0 +1,49 @@
+// `pnpm bench` / `npm run bench`: runs every package's benchmark (the `bench` script of each, one
+// at a time so they do not compete for the 2 cores), prints one table of the results, and writes
+// it into the root README between the bench markers, so the README's numbers are never typed by
+// hand. Each benchmark reports through @genauth-groups/testing/bench.
+
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+interface BenchResult {
+  readonly benchmark: string;
+  readonly result: string;
+}
+
+const root = join(import.meta.dirname, '..');
+const dir = mkdtempSync(join(tmpdir(), 'genauth-groups-bench-'));
+const out = join(dir, 'results.jsonl');
+writeFileSync(out, '');
+try {
+  const run = spawnSync('turbo', ['run', 'bench', '--concurrency=1', '--output-logs=full', '--ui=stream'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, BENCH_OUT: out },
+  });
+  const results = readFileSync(out, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as BenchResult);
+  const machine = `${process.platform} ${process.arch}, Node.js ${process.version}, ${navigator.hardwareConcurrency} cores`;
+  const table = [
+    '| Benchmark | Result |',
+    '| --- | --- |',
+    ...results.map((row) => `| ${row.benchmark} | ${row.result} |`),
+    '',
+    `Measured by \`pnpm bench\` on ${new Date().toISOString().slice(0, 10)} (${machine}).`,
+  ].join('\n');
+  console.log(`\n${table}\n`);
+  const readme = join(root, 'README.md');
+  const text = readFileSync(readme, 'utf8');
+  const updated = text.replace(
+    /<!-- bench:start -->[\s\S]*<!-- bench:end -->/,
+    `<!-- bench:start -->\n${table}\n<!-- bench:end -->`,
+  );
+  if (updated !== text) writeFileSync(readme, updated);
+  if (run.status !== 0) process.exitCode = run.status ?? 1;
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
