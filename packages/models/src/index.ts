@@ -20,6 +20,9 @@ export {
   resourceTypes,
 } from './authorized-resource.ts';
 export {
+  addGroupMembers,
+  createGroup,
+  deleteGroupsBatch,
   type Endpoint,
   getAllGroups,
   getGroup,
@@ -29,6 +32,9 @@ export {
   getUserGroups,
   listGroupMembers,
   listGroups,
+  removeGroupMembers,
+  signIn,
+  updateGroup,
 } from './endpoints.ts';
 export { ErrorRespDto, envelope } from './envelope.ts';
 export {
@@ -39,6 +45,15 @@ export {
   GroupSingleRespDto,
   ResGroupDto,
 } from './group.ts';
+export {
+  AddGroupMembersReqDto,
+  CreateGroupReqDto,
+  DeleteGroupsReqDto,
+  IsSuccessDto,
+  IsSuccessRespDto,
+  RemoveGroupMembersReqDto,
+  UpdateGroupReqDto,
+} from './group-write.ts';
 export {
   AccessTokenResDto,
   GetManagementAccessTokenDto,

@@ -1,0 +1,116 @@
+import { randomBytes } from 'node:crypto';
+import { sign, verify } from 'hono/jwt';
+
+/** How many verified tokens are remembered before the cache starts over. */
+const VERIFIED_TOKENS = 1000;
+
+/** What a verified management token says. */
+export interface ManagementClaims {
+  readonly userPoolId: string;
+}
+
+/** What a verified end-user access token says. */
+export interface UserClaims {
+  readonly userId: string;
+  readonly appId: string;
+}
+
+/** The claims of an id token (OIDC), besides the standard ones. */
+export interface IdTokenProfile {
+  readonly userId: string;
+  readonly username: string | null;
+  readonly email: string | null;
+  readonly name: string | null;
+}
+
+/**
+ * Issues and verifies the emulator's JWTs (HS256): management tokens (`scoped_userpool_id`, `iat`,
+ * `exp`, contract 5.2) and end-user access tokens (`sub` = user id, `aud` = app id), signed with a
+ * key made at start, so tokens do not outlive the process. Expiry follows the injected clock.
+ */
+export class Tokens {
+  readonly #key = randomBytes(32).toString('base64url');
+  readonly #clock: () => number;
+  readonly #verified = new Map<string, Record<string, unknown>>();
+
+  constructor(clock: () => number) {
+    this.#clock = clock;
+  }
+
+  /** A management token for a user pool. */
+  issueManagementToken(userPoolId: string, ttlSeconds: number): Promise<string> {
+    return sign({ scoped_userpool_id: userPoolId, ...this.#lifetime(ttlSeconds) }, this.#key, 'HS256');
+  }
+
+  /** The claims of a valid, unexpired management token; `undefined` for anything else. */
+  async verifyManagementToken(token: string): Promise<ManagementClaims | undefined> {
+    const payload = await this.#verify(token, this.#key);
+    const userPoolId = payload?.scoped_userpool_id;
+    return typeof userPoolId === 'string' ? { userPoolId } : undefined;
+  }
+
+  /** An end user's access token for an app. */
+  issueUserToken(claims: UserClaims, scope: string, ttlSeconds: number): Promise<string> {
+    return sign(
+      { sub: claims.userId, aud: claims.appId, scope, ...this.#lifetime(ttlSeconds) },
+      this.#key,
+      'HS256',
+    );
+  }
+
+  /** The claims of a valid, unexpired access token; `undefined` for anything else (a management token included). */
+  async verifyUserToken(token: string): Promise<UserClaims | undefined> {
+    const payload = await this.#verify(token, this.#key);
+    const userId = payload?.sub;
+    const appId = payload?.aud;
+    return typeof userId === 'string' && typeof appId === 'string' ? { userId, appId } : undefined;
+  }
+
+  /**
+   * An OIDC id token, signed with the app secret as the service does for HS256 apps (inferred: the
+   * app's signing algorithm is a console setting).
+   */
+  issueIdToken(
+    profile: IdTokenProfile,
+    appId: string,
+    appSecret: string,
+    issuer: string,
+    ttlSeconds: number,
+  ) {
+    return sign(
+      {
+        iss: issuer,
+        sub: profile.userId,
+        aud: appId,
+        username: profile.username,
+        email: profile.email,
+        name: profile.name,
+        ...this.#lifetime(ttlSeconds),
+      },
+      appSecret,
+      'HS256',
+    );
+  }
+
+  #lifetime(ttlSeconds: number): { iat: number; exp: number } {
+    const iat = Math.floor(this.#clock() / 1000);
+    return { iat, exp: iat + ttlSeconds };
+  }
+
+  async #verify(token: string, key: string): Promise<Record<string, unknown> | undefined> {
+    // Clients send the same token on every request: remember valid ones (expiry is still checked).
+    let payload = this.#verified.get(token);
+    if (!payload) {
+      try {
+        // hono checks times against the real clock; the emulator's clock may be injected.
+        payload = await verify(token, key, { alg: 'HS256', exp: false, iat: false, nbf: false });
+      } catch {
+        return undefined;
+      }
+      if (this.#verified.size >= VERIFIED_TOKENS) this.#verified.clear();
+      this.#verified.set(token, payload);
+    }
+    const exp = payload.exp;
+    return typeof exp === 'number' && exp * 1000 > this.#clock() ? payload : undefined;
+  }
+}

@@ -1,0 +1,382 @@
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import { transaction } from './database.ts';
+import { objectId } from './ids.ts';
+import { type GroupRow, type IdentityRow, type ResourceRow, rowAs, rowsAs, type UserRow } from './rows.ts';
+
+/** How `get-user-groups` names a user (contract 6.4), minus `custom_field`, which the emulator does not support. */
+export type UserLookup =
+  | 'user_id'
+  | 'external_id'
+  | 'phone'
+  | 'email'
+  | 'username'
+  | 'identity'
+  | 'sync_relation';
+
+/** The account field of a password sign-in; `account` is any of username, e-mail and phone. */
+export type AccountKind = 'username' | 'email' | 'phone' | 'account';
+
+/** A page of rows and how many there are in all. */
+export interface Page<T> {
+  readonly totalCount: number;
+  readonly rows: T[];
+}
+
+/** The fields of a new group. */
+export interface NewGroup {
+  readonly code: string;
+  readonly name: string;
+  readonly description: string;
+  readonly type: string;
+  readonly customData?: Readonly<Record<string, unknown>> | undefined;
+}
+
+/** The changes of `update-group`. */
+export interface GroupChanges {
+  readonly code: string;
+  readonly description: string;
+  readonly name?: string | undefined;
+  readonly newCode?: string | undefined;
+  readonly customData?: Readonly<Record<string, unknown>> | undefined;
+}
+
+/** Why a membership change was refused. */
+export type MembershipRefusal = 'group-not-found' | 'user-not-found';
+
+// A page far beyond the end is empty; bigger offsets would not fit SQLite's 64-bit integers.
+const MAX_OFFSET = Number.MAX_SAFE_INTEGER;
+
+/**
+ * The emulator's data: every read and write the routes need, on a `node:sqlite` database.
+ * Methods are synchronous, so each runs without any other request in between; multi-statement
+ * writes also run in a transaction, so a failure leaves nothing half done.
+ */
+export class Store {
+  readonly #db: DatabaseSync;
+  readonly #clock: () => number;
+  readonly #statements = new Map<string, StatementSync>();
+
+  constructor(db: DatabaseSync, clock: () => number) {
+    this.#db = db;
+    this.#clock = clock;
+  }
+
+  /** The database, for seeding. */
+  get db(): DatabaseSync {
+    return this.#db;
+  }
+
+  /** Groups newest first, optionally only those whose code or name contains `keywords`, ignoring case. */
+  listGroups(keywords: string | undefined, page: number, limit: number): Page<GroupRow> {
+    const offset = Math.min((page - 1) * limit, MAX_OFFSET);
+    if (!keywords) {
+      return {
+        totalCount: this.#count('SELECT count(*) AS n FROM groups'),
+        rows: this.#all<GroupRow>('SELECT * FROM groups ORDER BY seq DESC LIMIT ? OFFSET ?', limit, offset),
+      };
+    }
+    const needle = keywords.toLowerCase();
+    // One pass finds every match, newest first: its length is the total and a slice is the page.
+    // The trigram index only knows substrings of three characters or more; shorter keywords scan.
+    const matches =
+      [...needle].length >= 3
+        ? this.#all<{ readonly seq: number }>(
+            'SELECT rowid AS seq FROM groups_search WHERE groups_search MATCH ? ORDER BY rowid DESC',
+            `"${needle.replaceAll('"', '""')}"`,
+          )
+        : this.#all<{ readonly seq: number }>(
+            'SELECT seq FROM groups WHERE instr(code_lc, ?1) > 0 OR instr(name_lc, ?1) > 0 ORDER BY seq DESC',
+            needle,
+          );
+    const pageSeqs = matches.slice(offset, offset + limit).map((match) => match.seq);
+    return {
+      totalCount: matches.length,
+      rows: this.#all<GroupRow>(
+        'SELECT * FROM groups WHERE seq IN (SELECT value FROM json_each(?)) ORDER BY seq DESC',
+        JSON.stringify(pageSeqs),
+      ),
+    };
+  }
+
+  /** The group with this code. */
+  groupByCode(code: string): GroupRow | undefined {
+    return this.#get<GroupRow>('SELECT * FROM groups WHERE code = ?', code);
+  }
+
+  /** Every group, newest first. */
+  allGroups(): GroupRow[] {
+    return this.#all<GroupRow>('SELECT * FROM groups ORDER BY seq DESC');
+  }
+
+  /** The groups a user is a member of, newest first. */
+  groupsOfUser(userSeq: number): GroupRow[] {
+    return this.#all<GroupRow>(
+      `SELECT g.* FROM group_members m JOIN groups g ON g.seq = m.group_seq
+       WHERE m.user_seq = ? ORDER BY g.seq DESC`,
+      userSeq,
+    );
+  }
+
+  /** A page of a group's members, in the order they joined. */
+  members(groupSeq: number, page: number, limit: number): Page<UserRow> {
+    const offset = Math.min((page - 1) * limit, MAX_OFFSET);
+    return {
+      totalCount: this.#count('SELECT count(*) AS n FROM group_members WHERE group_seq = ?', groupSeq),
+      rows: this.#all<UserRow>(
+        `SELECT u.* FROM group_members m JOIN users u ON u.seq = m.user_seq
+         WHERE m.group_seq = ? ORDER BY m.seq LIMIT ? OFFSET ?`,
+        groupSeq,
+        limit,
+        offset,
+      ),
+    };
+  }
+
+  /** Every group's members, by group, in the order they joined. */
+  allMembers(): Map<number, UserRow[]> {
+    const rows = this.#all<UserRow & { readonly member_of: number }>(
+      `SELECT m.group_seq AS member_of, u.* FROM group_members m JOIN users u ON u.seq = m.user_seq
+       ORDER BY m.group_seq, m.seq`,
+    );
+    return groupBy(rows, (row) => row.member_of);
+  }
+
+  /** The identities of these users, by user. */
+  identitiesOf(userSeqs: readonly number[]): Map<number, IdentityRow[]> {
+    const rows = this.#all<IdentityRow>(
+      'SELECT * FROM identities WHERE user_seq IN (SELECT value FROM json_each(?)) ORDER BY seq',
+      JSON.stringify(userSeqs),
+    );
+    return groupBy(rows, (row) => row.user_seq);
+  }
+
+  /** The department ids of these users, by user. */
+  departmentsOf(userSeqs: readonly number[]): Map<number, string[]> {
+    const rows = this.#all<{ readonly user_seq: number; readonly department_id: string }>(
+      `SELECT user_seq, department_id FROM user_departments
+       WHERE user_seq IN (SELECT value FROM json_each(?)) ORDER BY department_id`,
+      JSON.stringify(userSeqs),
+    );
+    const byUser = new Map<number, string[]>();
+    for (const row of rows) pushTo(byUser, row.user_seq, row.department_id);
+    return byUser;
+  }
+
+  /** Whether a permission namespace exists. */
+  namespaceExists(code: string): boolean {
+    return this.#get('SELECT 1 AS found FROM namespaces WHERE code = ?', code) !== undefined;
+  }
+
+  /** The resources a group is authorized on in a namespace, optionally of one type. */
+  resources(groupSeq: number, namespace: string, resourceType: string | undefined): ResourceRow[] {
+    return this.#all<ResourceRow>(
+      `SELECT * FROM group_resources WHERE group_seq = ? AND namespace = ?
+       AND (?3 IS NULL OR resource_type = ?3) ORDER BY seq`,
+      groupSeq,
+      namespace,
+      resourceType ?? null,
+    );
+  }
+
+  /**
+   * The user that `value` names. `identity` is `<extIdpId>:<userIdInIdp>` and `sync_relation`
+   * `<provider>:<userIdInIdp>`; the emulator keeps sync relations as identities of that provider.
+   */
+  findUser(lookup: UserLookup, value: string): UserRow | undefined {
+    switch (lookup) {
+      case 'user_id':
+        return this.#get<UserRow>('SELECT * FROM users WHERE user_id = ?', value);
+      case 'external_id':
+        return this.#get<UserRow>('SELECT * FROM users WHERE external_id = ?', value);
+      case 'phone':
+        return this.#get<UserRow>('SELECT * FROM users WHERE phone = ?', value);
+      case 'email':
+        return this.#get<UserRow>('SELECT * FROM users WHERE lower(email) = lower(?)', value);
+      case 'username':
+        return this.#get<UserRow>('SELECT * FROM users WHERE username = ?', value);
+      case 'identity':
+      case 'sync_relation': {
+        const colon = value.indexOf(':');
+        const column = lookup === 'identity' ? 'ext_idp_id' : 'provider';
+        return this.#get<UserRow>(
+          `SELECT u.* FROM identities i JOIN users u ON u.seq = i.user_seq
+           WHERE i.${column} = ? AND i.user_id_in_idp = ? ORDER BY i.seq LIMIT 1`,
+          value.slice(0, colon),
+          value.slice(colon + 1),
+        );
+      }
+    }
+  }
+
+  /** The user a password sign-in names. */
+  findAccount(kind: AccountKind, value: string): UserRow | undefined {
+    if (kind !== 'account') return this.findUser(kind, value);
+    return this.findUser('username', value) ?? this.findUser('email', value) ?? this.findUser('phone', value);
+  }
+
+  /** Sets a user's password hash. */
+  setPasswordHash(userSeq: number, hash: string): void {
+    this.#run('UPDATE users SET password_hash = ? WHERE seq = ?', hash, userSeq);
+  }
+
+  /** Counts a sign-in in `loginsCount`, `lastLogin` and `lastLoginApp`. */
+  recordLogin(userSeq: number, appId: string): void {
+    this.#run(
+      `UPDATE users SET logins_count = coalesce(logins_count, 0) + 1, last_login = ?, last_login_app = ?
+       WHERE seq = ?`,
+      new Date(this.#clock()).toISOString(),
+      appId,
+      userSeq,
+    );
+  }
+
+  /** Creates a group; `'code-taken'` when another group has its code. */
+  createGroup(group: NewGroup): GroupRow | 'code-taken' {
+    if (this.groupByCode(group.code)) return 'code-taken';
+    const now = this.#clock();
+    const timestamp = new Date(now).toISOString();
+    this.#run(
+      `INSERT INTO groups (id, code, name, description, type, custom_data, code_lc, name_lc, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      objectId(now),
+      group.code,
+      group.name,
+      group.description,
+      group.type,
+      JSON.stringify(group.customData ?? {}),
+      group.code.toLowerCase(),
+      group.name.toLowerCase(),
+      timestamp,
+      timestamp,
+    );
+    return this.groupByCode(group.code) as GroupRow;
+  }
+
+  /** Updates a group; custom fields are merged into the ones it has. */
+  updateGroup(changes: GroupChanges): GroupRow | 'not-found' | 'code-taken' {
+    const group = this.groupByCode(changes.code);
+    if (!group) return 'not-found';
+    const code = changes.newCode ?? group.code;
+    if (code !== group.code && this.groupByCode(code)) return 'code-taken';
+    const name = changes.name ?? group.name;
+    // Inferred: the service documents no replace-or-merge rule; merging keeps fields the caller did not name.
+    const customData = { ...(JSON.parse(group.custom_data) as object), ...changes.customData };
+    this.#run(
+      `UPDATE groups SET code = ?, name = ?, description = ?, custom_data = ?, code_lc = ?, name_lc = ?, updated_at = ?
+       WHERE seq = ?`,
+      code,
+      name,
+      changes.description,
+      JSON.stringify(customData),
+      code.toLowerCase(),
+      name.toLowerCase(),
+      new Date(this.#clock()).toISOString(),
+      group.seq,
+    );
+    return this.groupByCode(code) as GroupRow;
+  }
+
+  /** Deletes the groups with these codes, with their memberships and resources; unknown codes are skipped. */
+  deleteGroups(codes: readonly string[]): void {
+    this.#run('DELETE FROM groups WHERE code IN (SELECT value FROM json_each(?))', JSON.stringify(codes));
+  }
+
+  /** Adds users to a group, all or none; users already in it stay. */
+  addMembers(code: string, userIds: readonly string[]): MembershipRefusal | undefined {
+    return this.#changeMembers(
+      code,
+      userIds,
+      'INSERT OR IGNORE INTO group_members (group_seq, user_seq) VALUES (?, ?)',
+    );
+  }
+
+  /** Removes users from a group, all or none; users not in it are skipped. */
+  removeMembers(code: string, userIds: readonly string[]): MembershipRefusal | undefined {
+    return this.#changeMembers(
+      code,
+      userIds,
+      'DELETE FROM group_members WHERE group_seq = ? AND user_seq = ?',
+    );
+  }
+
+  /** How many groups, users and memberships are stored. */
+  counts(): { readonly groups: number; readonly users: number; readonly memberships: number } {
+    return {
+      groups: this.#count('SELECT count(*) AS n FROM groups'),
+      users: this.#count('SELECT count(*) AS n FROM users'),
+      memberships: this.#count('SELECT count(*) AS n FROM group_members'),
+    };
+  }
+
+  /** A value of the `meta` table, e.g. when the data was seeded. */
+  meta(key: string): string | undefined {
+    return this.#get<{ readonly value: string }>('SELECT value FROM meta WHERE key = ?', key)?.value;
+  }
+
+  /** Sets a value of the `meta` table. */
+  setMeta(key: string, value: string): void {
+    this.#run(
+      'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+      key,
+      value,
+    );
+  }
+
+  /** Closes the database. */
+  close(): void {
+    if (this.#db.isOpen) this.#db.close();
+  }
+
+  #changeMembers(code: string, userIds: readonly string[], sql: string): MembershipRefusal | undefined {
+    return transaction(this.#db, () => {
+      const group = this.groupByCode(code);
+      if (!group) return 'group-not-found';
+      const ids = [...new Set(userIds)];
+      const users = this.#all<{ readonly seq: number }>(
+        'SELECT seq FROM users WHERE user_id IN (SELECT value FROM json_each(?))',
+        JSON.stringify(ids),
+      );
+      if (users.length !== ids.length) return 'user-not-found';
+      for (const user of users) this.#run(sql, group.seq, user.seq);
+      return undefined;
+    });
+  }
+
+  #statement(sql: string): StatementSync {
+    let statement = this.#statements.get(sql);
+    if (!statement) {
+      statement = this.#db.prepare(sql);
+      this.#statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  #get<T>(sql: string, ...params: (string | number | null)[]): T | undefined {
+    const row = this.#statement(sql).get(...params);
+    return row ? rowAs<T>(row) : undefined;
+  }
+
+  #all<T>(sql: string, ...params: (string | number | null)[]): T[] {
+    return rowsAs<T>(this.#statement(sql).all(...params));
+  }
+
+  #count(sql: string, ...params: (string | number | null)[]): number {
+    return this.#get<{ readonly n: number }>(sql, ...params)?.n ?? 0;
+  }
+
+  #run(sql: string, ...params: (string | number | null)[]): void {
+    this.#statement(sql).run(...params);
+  }
+}
+
+function groupBy<T>(rows: readonly T[], key: (row: T) => number): Map<number, T[]> {
+  const groups = new Map<number, T[]>();
+  for (const row of rows) pushTo(groups, key(row), row);
+  return groups;
+}
+
+function pushTo<T>(map: Map<number, T[]>, key: number, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
