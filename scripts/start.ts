@@ -134,7 +134,7 @@ const vsix = join(root, 'apps/vscode/dist/genauth-groups.vsix');
 let vsixLine = '  VS Code extension   skipped (--skip-vsix)';
 if (!args['skip-vsix'] && !stopping) {
   console.log('\nBuilding the VS Code extension (.vsix)…');
-  const code = await run('pnpm', ['--filter', 'genauth-groups', 'run', 'package']);
+  const code = await run('pnpm', ['--filter', 'genauth-groups-vscode', 'run', 'package']);
   vsixLine =
     code === 0 && existsSync(vsix)
       ? `  VS Code extension   ${vsix}`

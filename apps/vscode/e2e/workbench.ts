@@ -1,0 +1,119 @@
+import type { Locator, Page } from 'playwright-core';
+
+/** Timeouts for a 2-core machine under load (see ../../shared/vscode-e2e.md). */
+export const WORKBENCH_TIMEOUT = 90_000;
+export const ROW_TIMEOUT = 30_000;
+
+/** The parts of the workbench the test talks to, by the selectors that hold in Code 1.139. */
+export class Workbench {
+  readonly page: Page;
+
+  constructor(page: Page) {
+    this.page = page;
+  }
+
+  /** Our activity-bar entry. */
+  get activityIcon(): Locator {
+    return this.page.locator('.part.activitybar [aria-label^="GenAuth Groups"]').first();
+  }
+
+  /** The view container of the extension. */
+  get view(): Locator {
+    return this.page.locator('[id="workbench.view.extension.genauthGroups"]');
+  }
+
+  /** The tree rows whose text contains `text`. */
+  row(text: string | RegExp): Locator {
+    return this.view.locator('[role="treeitem"]', { hasText: text });
+  }
+
+  /** Moves the tree's focus to its last row, which scrolls it into view (rows off screen are not rendered). */
+  async scrollToEnd(): Promise<void> {
+    await this.view.locator('.monaco-list').first().focus();
+    await this.page.keyboard.press('End');
+  }
+
+  /**
+   * Waits until the tree's last row matches `text`, scrolling to the end while it grows; returns
+   * the milliseconds since `since`.
+   */
+  async untilLastRow(text: string | RegExp, since: number, timeout = ROW_TIMEOUT): Promise<number> {
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      await this.scrollToEnd();
+      const last = await this.lastRowText().catch(() => '');
+      if (typeof text === 'string' ? last.includes(text) : text.test(last)) return Date.now() - since;
+      if (Date.now() > deadline) throw new Error(`no last row like ${String(text)} within ${timeout} ms`);
+      await this.page.waitForTimeout(250);
+    }
+  }
+
+  /**
+   * The text of the last row rendered (after {@link scrollToEnd}, the tree's last row): rows are
+   * recycled, so the highest `data-index` counts, not the DOM order; sticky headers are skipped.
+   */
+  lastRowText(): Promise<string> {
+    return this.view.locator('.monaco-list-rows > [role="treeitem"]').evaluateAll((rows) => {
+      const last = rows.reduce<Element | undefined>(
+        (best, row) =>
+          Number(row.getAttribute('data-index')) >= Number(best?.getAttribute('data-index') ?? -1)
+            ? row
+            : best,
+        undefined,
+      );
+      return last?.textContent ?? '';
+    });
+  }
+
+  /** Drags the side bar's edge so that it is `width` pixels wide, for readable screenshots. */
+  async widenSideBar(width: number): Promise<void> {
+    const box = await this.page.locator('.part.sidebar').boundingBox();
+    if (!box) return;
+    const edge = box.x + box.width;
+    await this.page.mouse.move(edge + 1, box.y + box.height / 2);
+    await this.page.mouse.down();
+    await this.page.mouse.move(box.x + width, box.y + box.height / 2, { steps: 5 });
+    await this.page.mouse.up();
+  }
+
+  /** The open quick input's text box. */
+  get quickInput(): Locator {
+    return this.page.locator('.quick-input-widget .quick-input-box input');
+  }
+
+  /** Waits until a quick input titled like `title` is open, types `text` and presses Enter. */
+  async answer(title: string | RegExp, text: string, pick?: string | RegExp): Promise<void> {
+    await this.page
+      .locator('.quick-input-widget .quick-input-title', { hasText: title })
+      .waitFor({ timeout: ROW_TIMEOUT });
+    await this.quickInput.fill(text);
+    if (pick) {
+      await this.page
+        .locator('.quick-input-widget .monaco-list-row.focused', { hasText: pick })
+        .waitFor({ timeout: ROW_TIMEOUT });
+    }
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** Runs a command from the command palette by its title. */
+  async command(title: string): Promise<void> {
+    await this.page.keyboard.press('F1');
+    await this.quickInput.waitFor({ timeout: ROW_TIMEOUT });
+    await this.quickInput.fill(`>${title}`);
+    await this.page
+      .locator('.quick-input-widget .monaco-list-row.focused', { hasText: title })
+      .waitFor({ timeout: ROW_TIMEOUT });
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** Waits for `locator`; returns the milliseconds it took since `since`. */
+  async until(locator: Locator, since: number, timeout = ROW_TIMEOUT): Promise<number> {
+    await locator.first().waitFor({ state: 'visible', timeout });
+    return Date.now() - since;
+  }
+
+  /** The document of the active webview panel (two iframes deep). */
+  get webview() {
+    return this.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+  }
+}

@@ -1,0 +1,103 @@
+/**
+ * GenAuth Groups: browse the user groups and members of GenAuth (formerly Authing) user pools in
+ * a tree view. Community toolkit, not affiliated with GenAuth.
+ *
+ * @module
+ */
+import { commands, type ExtensionContext, env, l10n, window, workspace } from 'vscode';
+import { createClient, serverLang } from './model/client.ts';
+import { ConnectionRegistry } from './model/connection-registry.ts';
+import { groupsApi } from './model/groups-api.ts';
+import { GroupsTree } from './model/groups-tree.ts';
+import { Redactor, redactingLog } from './model/log.ts';
+import { registerCommands } from './ui/commands.ts';
+import { DetailsPanels } from './ui/details-panel.ts';
+import { ConnectionStore, readConnections, readListSettings, SECTION } from './ui/settings.ts';
+import { GroupsTreeProvider } from './ui/tree-provider.ts';
+
+const VIEW_ID = 'genauthGroups.groups';
+
+/** Wires the model to the editor: settings, secrets, log, tree view, commands. */
+export function activate(context: ExtensionContext): void {
+  const started = performance.now();
+  const output = window.createOutputChannel('GenAuth Groups', { log: true });
+  const redactor = new Redactor();
+  const log = redactingLog(output, redactor);
+  const store = new ConnectionStore(context.secrets);
+  const listSettings = readListSettings();
+  const clientSettings = () => ({ timeout: readListSettings().timeout, lang: serverLang(env.language) });
+
+  const registry = new ConnectionRegistry({
+    secrets: store,
+    createApi: (connection, secret, settings) =>
+      groupsApi(createClient(connection, secret, settings, log), log, connection.label),
+    settings: clientSettings(),
+    redactor,
+  });
+  registry.setConnections(readConnections());
+  const tree = new GroupsTree({ registry, pageSize: listSettings.pageSize });
+  const provider = new GroupsTreeProvider(tree);
+  const view = window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
+  const panels = new DetailsPanels();
+
+  /** Context keys for menus and the welcome view, and the view's description. */
+  const showState = () => {
+    void commands.executeCommand(
+      'setContext',
+      'genauthGroups.hasConnections',
+      registry.connections.length > 0,
+    );
+    void commands.executeCommand('setContext', 'genauthGroups.filterActive', tree.keywords !== undefined);
+    const [only] = tree.connectionNodes;
+    view.description = [
+      tree.flat ? only?.connection.label : undefined,
+      tree.keywords === undefined ? undefined : l10n.t('filter: {0}', tree.keywords),
+    ]
+      .filter(Boolean)
+      .join(' · ');
+  };
+
+  // Every page load shows progress on the view; the first one also says how long the first rows took.
+  let firstRowsLogged = false;
+  const loads = tree.onDidLoad.on((load) => {
+    void window.withProgress({ location: { viewId: VIEW_ID } }, () => load);
+    if (firstRowsLogged) return;
+    firstRowsLogged = true;
+    void load.then(() =>
+      log.info(`First rows ${Math.round(performance.now() - started)} ms after activation`),
+    );
+  });
+  const registryChanges = registry.onDidChange.on(showState);
+
+  context.subscriptions.push(
+    output,
+    view,
+    provider,
+    panels,
+    loads,
+    registryChanges,
+    ...registerCommands({ tree, view, registry, store, panels, output, filterChanged: showState }),
+    context.secrets.onDidChange((event) => {
+      const secretKey = store.secretKeyOf(event.key);
+      if (secretKey) registry.secretChanged(secretKey);
+    }),
+    // Switching or editing connections clears what was loaded through them (the registry and the
+    // tree drop the changed connections' clients and caches).
+    workspaceChanges(() => {
+      registry.setConnections(readConnections());
+    }, 'connections'),
+    workspaceChanges(() => tree.setPageSize(readListSettings().pageSize), 'pageSize'),
+    workspaceChanges(() => registry.setClientSettings(clientSettings()), 'requestTimeout'),
+  );
+  showState();
+  void commands.executeCommand('setContext', 'genauthGroups.ready', true);
+  log.info(
+    `Activated in ${Math.round(performance.now() - started)} ms: ${registry.connections.length} connection(s), page size ${listSettings.pageSize}`,
+  );
+}
+
+function workspaceChanges(run: () => void, setting: string) {
+  return workspace.onDidChangeConfiguration((event) => {
+    if (event.affectsConfiguration(`${SECTION}.${setting}`)) run();
+  });
+}

@@ -1,0 +1,37 @@
+import { type Event, EventEmitter, type TreeDataProvider, type TreeItem } from 'vscode';
+import type { GroupsTree } from '../model/groups-tree.ts';
+import type { TreeNode } from '../model/nodes/tree-node.ts';
+import { treeItem } from './tree-item.ts';
+
+/** Shows a {@link GroupsTree} in a tree view. */
+export class GroupsTreeProvider implements TreeDataProvider<TreeNode> {
+  readonly #tree: GroupsTree;
+  readonly #changes = new EventEmitter<TreeNode | undefined>();
+  readonly onDidChangeTreeData: Event<TreeNode | undefined> = this.#changes.event;
+  readonly #subscription: { dispose(): void };
+
+  constructor(tree: GroupsTree) {
+    this.#tree = tree;
+    // A lone connection's node is hidden: its changes are changes of the top level.
+    this.#subscription = tree.onDidChange.on((node) =>
+      this.#changes.fire(node?.kind === 'connection' && tree.flat ? undefined : node),
+    );
+  }
+
+  getTreeItem(node: TreeNode): TreeItem {
+    return treeItem(node);
+  }
+
+  getChildren(node?: TreeNode): TreeNode[] {
+    return this.#tree.children(node);
+  }
+
+  getParent(node: TreeNode): TreeNode | undefined {
+    return this.#tree.visibleParent(node);
+  }
+
+  dispose(): void {
+    this.#subscription.dispose();
+    this.#changes.dispose();
+  }
+}
