@@ -11,7 +11,7 @@ import { build } from 'esbuild';
 
 const BUDGET = 12 * 1024;
 
-async function gzippedSize(contents: string): Promise<{ minified: number; gzipped: number }> {
+async function gzippedSize(contents: string): Promise<{ minified: number; gzipped: number; code: string }> {
   const result = await build({
     stdin: { contents, resolveDir: import.meta.dirname, loader: 'js' },
     bundle: true,
@@ -23,7 +23,11 @@ async function gzippedSize(contents: string): Promise<{ minified: number; gzippe
     logLevel: 'silent',
   });
   const code = result.outputFiles[0]?.contents ?? new Uint8Array();
-  return { minified: code.byteLength, gzipped: gzipSync(code, { level: 9 }).byteLength };
+  return {
+    minified: code.byteLength,
+    gzipped: gzipSync(code, { level: 9 }).byteLength,
+    code: new TextDecoder().decode(code),
+  };
 }
 
 const ours = await gzippedSize(`
@@ -58,6 +62,20 @@ recordBenchResults([
     result: `${kb(ours.gzipped)} (budget 12 KB); @authing/web profile app: ${kb(official.gzipped)}`,
   },
 ]);
+// What the app must not carry: management code (request signing, the management token, paging)
+// and the schemas of endpoints it does not call.
+const LEAKS = {
+  'HMAC request signing': 'x-authing-signature',
+  'management token': 'get-management-token',
+  'listGroups parameters': 'withMetadata',
+  'authorized resources': 'NumericGreaterThanEquals',
+  'sign-in schemas': 'passwordPayload',
+};
+const leaked = Object.entries(LEAKS).filter(([, marker]) => ours.code.includes(marker));
+if (leaked.length > 0) {
+  console.error(`the SDK bundle carries code it does not use: ${leaked.map(([what]) => what).join(', ')}`);
+  process.exit(1);
+}
 if (ours.gzipped > BUDGET) {
   console.error(`over budget: ${ours.gzipped} bytes > ${BUDGET} bytes (12 KB) min+gzip`);
   process.exit(1);
