@@ -9,6 +9,9 @@
 # anything else a failure. In CI (CI=true) a missing prerequisite is always a failure.
 set -euo pipefail
 ROOT=${E2E_ROOT:-/tmp/genauth-groups-e2e-4.139.1}
+# Run from `pnpm run`, npm would read pnpm's user agent from the environment, and code-server's
+# postinstall would then stop ("Could not determine which package manager is being used").
+unset npm_config_user_agent npm_execpath npm_node_execpath
 CS_VERSION=4.139.1
 mkdir -p "$ROOT"
 now() { date +%s; }
@@ -37,7 +40,7 @@ if [ ! -f "$ROOT/node24/.done" ]; then
   t=$(now)
   rm -rf "$ROOT/node24" && mkdir -p "$ROOT/node24" && cd "$ROOT/node24"
   echo '{"name":"node24","private":true,"allowScripts":{"node":true}}' >package.json
-  npm install --no-audit --no-fund --no-save node@24 >install.log 2>&1 || { tail -30 install.log; exit 1; }
+  npm install --no-audit --no-fund --no-save node@24.21.0 >install.log 2>&1 || { tail -30 install.log; exit 1; }
   "$N24/bin/node" -v >/dev/null
   touch .done
   echo "install: node 24 ($(($(now) - t)) s)"
