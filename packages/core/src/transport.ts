@@ -155,7 +155,12 @@ export function createTransport(options: TransportOptions): Transport {
       }
       const statusCode = statusCodeOf(slot.body);
       if (statusCode !== undefined && statusCode !== 200) {
-        throw apiError(slot.body, where, response.status, response.headers);
+        throw apiError(
+          parse(ErrorRespDto, slot.body, `${where} reply`),
+          where,
+          response.status,
+          response.headers,
+        );
       }
       return parse(endpoint.response, slot.body, `${where} reply`);
     },
@@ -207,9 +212,13 @@ function statusCodeOf(body: unknown): number | undefined {
   return typeof body.statusCode === 'number' ? body.statusCode : undefined;
 }
 
-function apiError(body: unknown, endpoint: string, httpStatus: number, headers: Headers): ApiError {
-  const envelope = parse(ErrorRespDto, body, `${endpoint} reply`);
-  const retryAfter = retryAfterMs(headers.get('retry-after'));
+/** The seconds a `Retry-After` header asks for, as `ApiError.retryAfter` gives them. */
+function retryAfterSeconds(headers: Headers): number | undefined {
+  const ms = retryAfterMs(headers.get('retry-after'));
+  return ms === undefined ? undefined : ms / 1000;
+}
+
+function apiError(envelope: ErrorRespDto, endpoint: string, httpStatus: number, headers: Headers): ApiError {
   return new ApiError({
     endpoint,
     statusCode: envelope.statusCode,
@@ -217,7 +226,7 @@ function apiError(body: unknown, endpoint: string, httpStatus: number, headers: 
     apiCode: envelope.apiCode ?? undefined,
     requestId: envelope.requestId ?? undefined,
     httpStatus,
-    retryAfter: retryAfter === undefined ? undefined : retryAfter / 1000,
+    retryAfter: retryAfterSeconds(headers),
   });
 }
 
@@ -227,13 +236,12 @@ async function toClientError(error: unknown, endpoint: string, timeout: number):
     const { status, statusText, headers } = error.response;
     const envelope = safeParse(ErrorRespDto, await error.response.json().catch(() => undefined));
     if (envelope.success) return apiError(envelope.output, endpoint, status, headers);
-    const retryAfter = retryAfterMs(headers.get('retry-after'));
     return new ApiError({
       endpoint,
       statusCode: status,
       serverMessage: `HTTP ${status}${statusText ? ` ${statusText}` : ''}`,
       httpStatus: status,
-      retryAfter: retryAfter === undefined ? undefined : retryAfter / 1000,
+      retryAfter: retryAfterSeconds(headers),
     });
   }
   if (isKyTimeoutError(error)) return new TimeoutError(endpoint, timeout);
