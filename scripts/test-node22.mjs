@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { installPinnedTools } from './pinned-tools.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dir = join(root, 'tools', 'node22');
@@ -15,13 +16,7 @@ const pinned = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).depen
 const PACKAGES = ['models', 'core', 'sdk', 'management'];
 
 const installed = spawnSync(node, ['--version'], { encoding: 'utf8' });
-if (installed.stdout?.trim() !== `v${pinned}`) {
-  const npm = spawnSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--loglevel=error'], {
-    cwd: dir,
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  if (npm.status !== 0) process.exit(npm.status ?? 1);
-}
+if (installed.stdout?.trim() !== `v${pinned}`) installPinnedTools(dir);
 
 for (const name of PACKAGES) {
   const cwd = join(root, 'packages', name);

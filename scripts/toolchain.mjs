@@ -16,6 +16,7 @@ import { readFileSync } from 'node:fs';
 import { constants } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { installPinnedTools } from './pinned-tools.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const toolchainDir = join(root, 'tools', 'toolchain');
@@ -55,15 +56,7 @@ function installPinnedToolchain() {
   const pnpm = versionOf(join(toolchainBin, 'pnpm'));
   if (node === `v${pinned.node}` && pnpm === pinned.pnpm) return;
   log(`installing ${wanted.join(' and ')} into tools/toolchain (npm registry)`);
-  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  // `npm install --no-save` rather than `npm ci`: npm ci insists on lock entries for pnpm's
-  // optional per-platform binaries that the registry may not serve, while install reads the
-  // lockfile (exact versions and integrity) and skips optional packages it cannot get.
-  const result = spawnSync(npm, ['install', '--no-save', '--no-audit', '--no-fund', '--loglevel=error'], {
-    cwd: toolchainDir,
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  if (result.status !== 0) throw new Error('npm install in tools/toolchain failed');
+  installPinnedTools(toolchainDir);
 }
 
 /** PATH entries to put first, so that `node` and `pnpm` resolve to suitable versions. */
