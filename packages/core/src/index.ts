@@ -13,6 +13,11 @@ export { ApiError, type ApiErrorDetails, isApiError } from './errors/api-error.t
 export { GenAuthError, isGenAuthError } from './errors/genauth-error.ts';
 export { isNetworkError, NetworkError } from './errors/network-error.ts';
 export { isTimeoutError, TimeoutError } from './errors/timeout-error.ts';
+export {
+  isUnknownOutcomeError,
+  type LostReply,
+  UnknownOutcomeError,
+} from './errors/unknown-outcome-error.ts';
 export { normalizeHost } from './host.ts';
 export { encodeQuery, type QueryValue } from './query.ts';
 export {

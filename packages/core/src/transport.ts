@@ -14,6 +14,7 @@ import type * as v from 'valibot';
 import { ApiError } from './errors/api-error.ts';
 import { NetworkError } from './errors/network-error.ts';
 import { TimeoutError } from './errors/timeout-error.ts';
+import { type LostReply, UnknownOutcomeError } from './errors/unknown-outcome-error.ts';
 import { encodeQuery, type QueryValue } from './query.ts';
 import { retryAfterMs } from './retry-after.ts';
 
@@ -21,7 +22,7 @@ import { retryAfterMs } from './retry-after.ts';
 export const DEFAULT_TIMEOUT = 10_000;
 
 /**
- * Retries for idempotent calls (GET): network errors, HTTP 408/429/5xx, and replies whose body
+ * Retries for calls that are safe to repeat (GET, and those marked `repeatable`): network errors, HTTP 408/429/5xx, and replies whose body
  * says 429 or 5xx (GenAuth reports errors with HTTP 200). `Retry-After` is honoured, capped at
  * `maxRetryAfter`; otherwise the delay grows 300 ms, 600 ms... up to `backoffLimit`, with jitter so
  * that many clients do not retry in step. Timeouts are not retried: each would cost a full
@@ -76,6 +77,13 @@ export interface CallOptions {
   readonly name: string;
   /** Cancels the call, retries included. */
   readonly signal?: AbortSignal | undefined;
+  /**
+   * Whether sending the call twice does no harm, so that it is retried (a read sent as POST, the
+   * management token exchange). A call that is not repeatable is sent once, and a lost reply
+   * is an `UnknownOutcomeError`.
+   * @default true for GET, false otherwise
+   */
+  readonly repeatable?: boolean | undefined;
 }
 
 /** Sends validated calls to one host and returns validated replies. */
@@ -88,6 +96,7 @@ export interface Transport {
    * @throws {ApiError} a reply whose `statusCode` is not 200, or an HTTP error status.
    * @throws {NetworkError} no usable reply, after retries.
    * @throws {TimeoutError} no reply within `timeout`.
+   * @throws {UnknownOutcomeError} a call that is not repeatable was sent and its reply lost.
    */
   call<TEndpoint extends Endpoint>(
     endpoint: TEndpoint,
@@ -98,6 +107,8 @@ export interface Transport {
 
 /** What the response hook learnt of the final reply, for `call` to use without reading it twice. */
 interface ReplySlot {
+  /** Whether the hook may ask for a retry (set by `call`). */
+  readonly repeatable: boolean;
   body?: unknown;
   unreadable?: 'network' | 'json';
   cause?: unknown;
@@ -107,10 +118,12 @@ interface ReplySlot {
 export function createTransport(options: TransportOptions): Transport {
   const timeout = options.timeout ?? DEFAULT_TIMEOUT;
   const authorize = options.authorize;
+  const retry = retryOptions(options.retry);
+  // Retry options go with each call, whole: ky would merge per-call `methods` into the instance's.
+  const onceOnly: RetryOptions = { ...retry, methods: [] };
   const api: KyInstance = ky.create({
     prefixUrl: options.baseUrl,
     timeout,
-    retry: retryOptions(options.retry),
     headers: { accept: 'application/json', ...options.headers },
     ...(options.fetch && { fetch: options.fetch }),
     hooks: {
@@ -128,10 +141,10 @@ export function createTransport(options: TransportOptions): Transport {
   });
 
   return {
-    async call(endpoint, params, { name, signal }) {
+    async call(endpoint, params, { name, signal, repeatable = endpoint.method === 'GET' }) {
       const where = `${endpoint.method} ${endpoint.path}`;
       const input = endpoint.params ? parse(endpoint.params, params ?? {}, `${name} parameters`) : undefined;
-      const slot: ReplySlot = {};
+      const slot: ReplySlot = { repeatable };
       let response: Response;
       try {
         response = await api(endpoint.path.slice(1), {
@@ -139,19 +152,29 @@ export function createTransport(options: TransportOptions): Transport {
           ...(endpoint.method === 'GET'
             ? { searchParams: encodeQuery((input ?? {}) as Record<string, QueryValue>) }
             : { json: input }),
+          retry: repeatable ? { ...retry, methods: [endpoint.method.toLowerCase()] } : onceOnly,
           ...(signal && { signal }),
           context: { slot },
         });
       } catch (error) {
-        throw await toClientError(error, where, timeout);
+        throw await toClientError(error, where, timeout, repeatable);
       }
-      // The hook read a clone of the body; this copy is not needed.
-      await response.body?.cancel();
-      if (slot.unreadable === 'network') throw new NetworkError(where, slot.cause);
-      if (slot.unreadable === 'json') {
-        throw new ValidationError(`${where} reply`, [
-          { path: '', expected: 'a JSON body', message: 'expected a JSON body' },
-        ]);
+      try {
+        // The hook read a clone of the body; this copy is not needed.
+        await response.body?.cancel();
+      } catch {
+        // A body cut off mid-way rejects here as well (`TypeError: terminated`): the hook has
+        // already recorded it in the slot.
+      }
+      if (slot.unreadable) {
+        const cause =
+          slot.unreadable === 'network'
+            ? slot.cause
+            : new ValidationError(`${where} reply`, [
+                { path: '', expected: 'a JSON body', message: 'expected a JSON body' },
+              ]);
+        if (!repeatable) throw new UnknownOutcomeError(where, 'unreadable-reply', cause);
+        throw slot.unreadable === 'network' ? new NetworkError(where, cause) : cause;
       }
       const statusCode = statusCodeOf(slot.body);
       if (statusCode !== undefined && statusCode !== 200) {
@@ -173,15 +196,15 @@ function retryOptions(retry: TransportOptions['retry']): RetryOptions {
 }
 
 /**
- * Reads every successful reply once: the body goes to the call's slot, and an idempotent call is
+ * Reads every successful reply once: the body goes to the call's slot, and a repeatable call is
  * retried when the body says 429 or 5xx or cannot be read (cut off, or not JSON). On the last
  * attempt nothing is retried, so `call` reports what the server said instead of a retry error.
  */
-const readReply: AfterResponseHook = async (request, options, response, { retryCount }) => {
+const readReply: AfterResponseHook = async (_request, options, response, { retryCount }) => {
   if (!response.ok) return;
   const slot = (options.context as { slot?: ReplySlot }).slot;
   if (!slot) return;
-  const canRetry = request.method === 'GET' && retryCount < (options.retry.limit ?? 0);
+  const canRetry = slot.repeatable && retryCount < (options.retry.limit ?? 0);
   let text: string;
   try {
     text = await response.text();
@@ -230,8 +253,17 @@ function apiError(envelope: ErrorRespDto, endpoint: string, httpStatus: number, 
   });
 }
 
-/** ky's errors hold the request (and so its credentials): each becomes one of ours, which does not. */
-async function toClientError(error: unknown, endpoint: string, timeout: number): Promise<unknown> {
+/**
+ * ky's errors hold the request (and so its credentials): each becomes one of ours, which does not.
+ * A call that is not repeatable and got no reply is an {@link UnknownOutcomeError}, unless the
+ * connection was refused (nothing was sent).
+ */
+async function toClientError(
+  error: unknown,
+  endpoint: string,
+  timeout: number,
+  repeatable: boolean,
+): Promise<unknown> {
   if (isHTTPError(error)) {
     const { status, statusText, headers } = error.response;
     const envelope = safeParse(ErrorRespDto, await error.response.json().catch(() => undefined));
@@ -244,9 +276,35 @@ async function toClientError(error: unknown, endpoint: string, timeout: number):
       retryAfter: retryAfterSeconds(headers),
     });
   }
-  if (isKyTimeoutError(error)) return new TimeoutError(endpoint, timeout);
+  const lost = lostReply(error);
+  if (lost === undefined) return error;
+  const typed =
+    lost === 'timeout' ? new TimeoutError(endpoint, timeout) : new NetworkError(endpoint, errorCause(error));
+  return repeatable || neverSent(error) ? typed : new UnknownOutcomeError(endpoint, lost, typed);
+}
+
+/** How a request failed without a reply, if it did. */
+function lostReply(error: unknown): LostReply | undefined {
+  if (isKyTimeoutError(error)) return 'timeout';
   // fetch reports a failed connection as a TypeError ("fetch failed", "Failed to fetch"...), and
   // ky 1 passes it on as it is; our own TypeErrors are thrown before ky is called.
-  if (error instanceof TypeError) return new NetworkError(endpoint, error.cause ?? error);
-  return error;
+  if (error instanceof TypeError) return 'network';
+  return undefined;
+}
+
+function errorCause(error: TypeError | unknown): unknown {
+  return error instanceof Error ? (error.cause ?? error) : error;
+}
+
+/**
+ * Node's fetch says why a connection failed (`cause.code`): these codes mean no byte of the
+ * request left, so the server cannot have acted on it. Browsers do not say; there a lost write
+ * stays an unknown outcome.
+ */
+const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
+
+function neverSent(error: unknown): boolean {
+  const cause = errorCause(error);
+  const code = typeof cause === 'object' && cause !== null && 'code' in cause ? cause.code : undefined;
+  return typeof code === 'string' && NOT_SENT.has(code);
 }

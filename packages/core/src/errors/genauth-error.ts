@@ -1,6 +1,6 @@
 /**
  * The base of the errors a genauth-groups client throws for a failed call: {@link ApiError},
- * {@link NetworkError} and {@link TimeoutError}. (Invalid parameters and malformed replies throw
+ * {@link NetworkError}, {@link TimeoutError} and {@link UnknownOutcomeError}. (Invalid parameters and malformed replies throw
  * `ValidationError` from `@genauth-groups/models`.)
  *
  * No error carries the request: its headers hold the access token or the request signature.
@@ -15,7 +15,7 @@ export abstract class GenAuthError extends Error {
   }
 }
 
-const NAMES = new Set(['ApiError', 'NetworkError', 'TimeoutError']);
+const NAMES = new Set(['ApiError', 'NetworkError', 'TimeoutError', 'UnknownOutcomeError']);
 
 /** Whether `error` is one of the errors a genauth-groups client throws for a failed call (checks `name`, so it works across realms). */
 export function isGenAuthError(error: unknown): error is GenAuthError {

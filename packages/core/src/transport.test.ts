@@ -1,0 +1,125 @@
+import { type Emulator, type Fault, startEmulator } from '@genauth-groups/emulator';
+import { getManagementToken } from '@genauth-groups/models';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { isApiError } from './errors/api-error.ts';
+import { isNetworkError } from './errors/network-error.ts';
+import { isUnknownOutcomeError } from './errors/unknown-outcome-error.ts';
+import { createTransport } from './transport.ts';
+
+// Against the emulator on loopback, whose fault injection breaks replies. The token exchange is
+// the POST that needs no credentials, so it stands for both kinds of call: repeatable (as the
+// management client sends it) and not (as a write is sent).
+let emulator: Emulator;
+const TOKEN_PATH = '/api/v3/get-management-token';
+const where = `POST ${TOKEN_PATH}`;
+
+beforeAll(async () => {
+  emulator = await startEmulator({ port: 0 });
+});
+afterAll(() => emulator.close());
+afterEach(() => emulator.faults.clear());
+
+/** Counts what reaches the network edge. */
+function counting() {
+  const sent: string[] = [];
+  const fetcher: typeof fetch = (input, init) => {
+    const request = new Request(input, init);
+    sent.push(request.method);
+    return fetch(request);
+  };
+  return { fetch: fetcher, sent };
+}
+
+function exchange(options: { limit: number; repeatable: boolean; fetch?: typeof fetch; baseUrl?: string }) {
+  const api = createTransport({
+    baseUrl: options.baseUrl ?? emulator.url,
+    retry: { limit: options.limit, delay: () => 1 },
+    ...(options.fetch && { fetch: options.fetch }),
+  });
+  const { accessKeyId, accessKeySecret } = emulator.credentials;
+  return api
+    .call(
+      getManagementToken,
+      { accessKeyId, accessKeySecret },
+      {
+        name: 'getManagementToken',
+        repeatable: options.repeatable,
+      },
+    )
+    .catch((caught: unknown) => caught);
+}
+
+function queue(fault: Fault, times: number): void {
+  emulator.faults.queue(
+    Array.from({ length: times }, () => fault),
+    { paths: [TOKEN_PATH] },
+  );
+}
+
+describe('a reply cut off on the last attempt', () => {
+  it.each([0, 2])('is a NetworkError naming the endpoint, with %i retries', async (limit) => {
+    queue({ type: 'truncated-body' }, limit + 1);
+    const error = await exchange({ limit, repeatable: true });
+    expect(isNetworkError(error)).toBe(true);
+    expect(error).toMatchObject({ endpoint: where });
+  });
+});
+
+describe('a repeatable POST', () => {
+  it.each([
+    { type: 'http-error', status: 503 },
+    { type: 'envelope-error', statusCode: 500 },
+    { type: 'rate-limit', level: 'http', retryAfterSeconds: 0 },
+    { type: 'rate-limit', level: 'body', retryAfterSeconds: 0 },
+    { type: 'drop-connection' },
+    { type: 'truncated-body' },
+    { type: 'malformed-body' },
+  ] as const)('is retried like a GET: %o', async (fault) => {
+    queue(fault, 2);
+    const wire = counting();
+    const reply = await exchange({ limit: 2, repeatable: true, fetch: wire.fetch });
+    expect(reply).toMatchObject({ statusCode: 200 });
+    expect(wire.sent).toEqual(['POST', 'POST', 'POST']);
+  });
+});
+
+describe('a POST that is not repeatable', () => {
+  it.each([
+    [{ type: 'truncated-body' }, 'unreadable-reply'],
+    [{ type: 'malformed-body' }, 'unreadable-reply'],
+    [{ type: 'drop-connection' }, 'network'],
+  ] as const)('is sent once, and a lost reply (%o) is an UnknownOutcomeError', async (fault, lost) => {
+    queue(fault, 3);
+    const wire = counting();
+    const error = await exchange({ limit: 2, repeatable: false, fetch: wire.fetch });
+    expect(isUnknownOutcomeError(error)).toBe(true);
+    expect(error).toMatchObject({ endpoint: where, lost });
+    expect(wire.sent).toHaveLength(1);
+  });
+
+  it('is an UnknownOutcomeError when no reply comes within the timeout', async () => {
+    emulator.faults.set({ latencyMs: 300, paths: [TOKEN_PATH] });
+    const api = createTransport({ baseUrl: emulator.url, timeout: 50, retry: 2 });
+    const { accessKeyId, accessKeySecret } = emulator.credentials;
+    const error = await api
+      .call(getManagementToken, { accessKeyId, accessKeySecret }, { name: 'x', repeatable: false })
+      .catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ name: 'UnknownOutcomeError', lost: 'timeout' });
+    expect((error as Error).cause).toMatchObject({ name: 'TimeoutError', timeout: 50 });
+  });
+
+  it('is sent once, and a server error is the ApiError it said', async () => {
+    queue({ type: 'http-error', status: 503 }, 3);
+    const wire = counting();
+    const error = await exchange({ limit: 2, repeatable: false, fetch: wire.fetch });
+    expect(isApiError(error) && error.statusCode).toBe(503);
+    expect(wire.sent).toHaveLength(1);
+  });
+
+  it('is a NetworkError when the connection was refused (nothing was sent)', async () => {
+    const closed = await startEmulator({ port: 0 });
+    await closed.close();
+    const error = await exchange({ limit: 2, repeatable: false, baseUrl: closed.url });
+    expect(isNetworkError(error)).toBe(true);
+  });
+});
