@@ -12,10 +12,13 @@ export {
   isGenAuthError,
   isNetworkError,
   isTimeoutError,
+  isUnknownOutcomeError,
   isValidationError,
+  type LostReply,
   NetworkError,
   type RetryOptions,
   TimeoutError,
+  UnknownOutcomeError,
   ValidationError,
   type ValidationIssue,
 } from '@genauth-groups/core';

@@ -174,6 +174,32 @@ describe('management token', () => {
     expect(wire.paths().filter((path) => path === '/api/v3/get-management-token')).toHaveLength(2);
   });
 
+  it.each([
+    { type: 'http-error', status: 503 },
+    { type: 'rate-limit', level: 'http', retryAfterSeconds: 0 },
+    { type: 'rate-limit', level: 'body', retryAfterSeconds: 0 },
+    { type: 'drop-connection' },
+    { type: 'truncated-body' },
+  ] as const)('is retried like a read when its request fails: %o', async (fault) => {
+    emulator.faults.queue([fault, fault], { paths: ['/api/v3/get-management-token'] });
+    const wire = recorder();
+    const reply = await client({ auth: 'token', fetch: wire.fetch }).getGroup({ code: 'developer' });
+    expect(reply.data.code).toBe('developer');
+    expect(wire.paths().filter((path) => path === '/api/v3/get-management-token')).toHaveLength(3);
+  });
+
+  it('a token reply cut off every time is a NetworkError of the token endpoint', async () => {
+    emulator.faults.queue(
+      Array.from({ length: 3 }, () => ({ type: 'truncated-body' }) as const),
+      { paths: ['/api/v3/get-management-token'] },
+    );
+    const error = await client({ auth: 'token' })
+      .getGroup({ code: 'developer' })
+      .catch((caught: unknown) => caught);
+    expect(isNetworkError(error)).toBe(true);
+    expect(error).toMatchObject({ endpoint: 'POST /api/v3/get-management-token' });
+  });
+
   it('reports wrong credentials once, as an ApiError without the secret', async () => {
     const wire = recorder();
     const secret = 'wrong-secret-0123456789';

@@ -91,7 +91,11 @@ export class ManagementClient {
       const credentials = { accessKeyId: config.accessKeyId, accessKeySecret: config.accessKeySecret };
       const tokens = new ManagementTokenCache({
         fetchToken: async () => {
-          const reply = await tokenApi.call(getManagementToken, credentials, { name: 'getManagementToken' });
+          // A token exchange changes nothing on the server: safe to retry like a read.
+          const reply = await tokenApi.call(getManagementToken, credentials, {
+            name: 'getManagementToken',
+            repeatable: true,
+          });
           return { accessToken: reply.data.access_token, expiresIn: reply.data.expires_in };
         },
       });
