@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { getManagementToken, getMyGroupList, signIn } from '@genauth-groups/models';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { managementAuth } from './auth/management-auth.ts';
 import { NonceCache } from './auth/nonce-cache.ts';
@@ -13,6 +12,7 @@ import type { AppEnv } from './http/context.ts';
 import { injectFaults } from './http/inject-faults.ts';
 import { langOf } from './http/messages.ts';
 import { errorEnvelope, errorReply } from './http/reply.ts';
+import { requestBody } from './http/request-body.ts';
 import { authenticationRoutes } from './routes/authentication.ts';
 import { CONTROL_PREFIX, controlRoutes } from './routes/control.ts';
 import { groupDetailRoutes } from './routes/group-details.ts';
@@ -60,9 +60,9 @@ const CORS_HEADERS = [
 ];
 
 /**
- * The emulator's HTTP app: request id and language, the control endpoints, CORS on the
- * authentication routes, faults, a body size cap, authentication, then the routes. Every failure
- * becomes an error envelope.
+ * The emulator's HTTP app: request id and language, the body (read once, size-capped), the
+ * control endpoints, CORS on the authentication routes, faults, authentication, then the routes.
+ * Every failure becomes an error envelope.
  */
 export function createApp(parts: AppParts): Hono<AppEnv> {
   const { store, tokens, faults, credentials } = parts;
@@ -73,6 +73,8 @@ export function createApp(parts: AppParts): Hono<AppEnv> {
     c.set('lang', langOf(c.req.header('x-authing-lang')));
     await next();
   });
+  // Before everything that reads a body, the control endpoints included.
+  app.use(requestBody(parts.maxBodyBytes));
   app.route('/', controlRoutes(faults));
 
   // A local dev server: any origin, no credentials mode (the SDKs send tokens in headers).
@@ -86,14 +88,6 @@ export function createApp(parts: AppParts): Hono<AppEnv> {
   app.use(getMyGroupList.path, allowBrowsers);
 
   app.use(injectFaults(faults, CONTROL_PREFIX));
-  app.use(
-    bodyLimit({
-      maxSize: parts.maxBodyBytes,
-      onError: () => {
-        throw new ApiError(413, 'payloadTooLarge');
-      },
-    }),
-  );
 
   const management = managementAuth({
     userPoolId: credentials.userPoolId,

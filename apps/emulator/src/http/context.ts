@@ -12,6 +12,8 @@ export interface AppEnv {
     requestId: string;
     /** From `x-authing-lang`. */
     lang: Lang;
+    /** The request body as text, read once by `requestBody` (absent on GET and HEAD). */
+    body: string;
     /** The signed-in end user, on authentication-side routes. */
     user: UserRow;
   };

@@ -2,6 +2,7 @@ import { safeParse } from '@genauth-groups/models';
 import type * as v from 'valibot';
 import { ApiError, invalidParam } from './api-error.ts';
 import type { AppContext } from './context.ts';
+import { tooDeepField } from './json-depth.ts';
 
 /** A parameter schema of `@genauth-groups/models`: an object schema whose entries can be read. */
 type ParamsSchema = v.GenericSchema & { readonly entries: Readonly<Record<string, v.GenericSchema>> };
@@ -53,18 +54,24 @@ export function validate<TSchema extends v.GenericSchema>(
 }
 
 /**
- * The request's JSON body; `{}` when it is empty.
+ * The request's JSON body, as `requestBody` read it; `{}` when it is empty.
  *
- * @throws {ApiError} 400 when the body is not JSON.
+ * @throws {ApiError} 400 `请求体不是合法的 JSON` when the body is not JSON, 400
+ *   `参数 <field> 格式错误` when a field nests deeper than `MAX_JSON_DEPTH` (32) levels.
  */
+// Async so that callers stay the same whether or not the body was read ahead.
 export async function readJson(c: AppContext): Promise<unknown> {
-  const text = await c.req.text();
+  const text = c.get('body') ?? '';
   if (text.trim() === '') return {};
+  let body: unknown;
   try {
-    return JSON.parse(text);
+    body = JSON.parse(text);
   } catch {
     throw new ApiError(400, 'malformedJson');
   }
+  const tooDeep = tooDeepField(body);
+  if (tooDeep) throw invalidParam(tooDeep);
+  return body;
 }
 
 /** The type under `optional()` and `pipe()`: `number`, `boolean`, `string`, `picklist`... */
