@@ -84,6 +84,8 @@ export interface CallOptions {
    * @default true for GET, false otherwise
    */
   readonly repeatable?: boolean | undefined;
+  /** Headers of this call only, on every attempt (a credential resolved for this call, say). */
+  readonly headers?: Readonly<Record<string, string>> | undefined;
 }
 
 /** Sends validated calls to one host and returns validated replies. */
@@ -141,7 +143,7 @@ export function createTransport(options: TransportOptions): Transport {
   });
 
   return {
-    async call(endpoint, params, { name, signal, repeatable = endpoint.method === 'GET' }) {
+    async call(endpoint, params, { name, signal, headers, repeatable = endpoint.method === 'GET' }) {
       const where = `${endpoint.method} ${endpoint.path}`;
       const input = endpoint.params ? parse(endpoint.params, params ?? {}, `${name} parameters`) : undefined;
       const slot: ReplySlot = { repeatable };
@@ -154,6 +156,7 @@ export function createTransport(options: TransportOptions): Transport {
             : { json: input }),
           retry: repeatable ? { ...retry, methods: [endpoint.method.toLowerCase()] } : onceOnly,
           ...(signal && { signal }),
+          ...(headers && { headers }),
           context: { slot },
         });
       } catch (error) {

@@ -1,12 +1,33 @@
 import {
   createTransport,
   type Hooks,
+  isApiError,
   normalizeHost,
   type RetryOptions,
   type Transport,
 } from '@genauth-groups/core';
 import { type GroupListRespDto, getMyGroupList, parse, ValidationError } from '@genauth-groups/models';
 import * as v from 'valibot';
+
+/** What the SDK tells an access-token function when it calls it. */
+export interface AccessTokenRequest {
+  /**
+   * `true` when the server has just refused the token the function gave last (apiCode 2020 or
+   * HTTP 401): refresh it rather than return a cached copy.
+   */
+  readonly refresh: boolean;
+}
+
+/**
+ * The signed-in user's access token, or a function that returns the current one (sync or async),
+ * called for each request so that the SDK always uses what the login library holds now.
+ * `undefined`, `null` or `''` from the function means nobody is signed in.
+ *
+ * @example async ({ refresh }) => (refresh ? await auth.refreshToken() : await auth.getLoginState())?.accessToken
+ */
+export type AccessToken =
+  | string
+  | ((request: AccessTokenRequest) => string | null | undefined | Promise<string | null | undefined>);
 
 /** Options of {@link AuthenticationClient}. */
 export interface AuthenticationClientOptions {
@@ -23,11 +44,15 @@ export interface AuthenticationClientOptions {
    */
   readonly appHost: string;
   /**
-   * The signed-in user's access token (from your sign-in flow). Can be set later with
+   * The signed-in user's access token (from your sign-in flow), or a function the SDK calls for
+   * each request to get the current one from your login library. When the server refuses the
+   * token (apiCode 2020 or HTTP 401), a function is asked once more with `{ refresh: true }` and
+   * the call is sent once more with what it returns. Can be set later with
    * {@link AuthenticationClient.setAccessToken}. Sent in the `authorization` header only: never in
    * a URL, a log or an error.
+   * @example accessToken: async () => (await auth.getLoginState())?.accessToken
    */
-  readonly accessToken?: string | undefined;
+  readonly accessToken?: AccessToken | undefined;
   /**
    * Language of server messages, sent as `x-authing-lang`. Not sent unless set: whether the
    * server's CORS policy allows this header is not documented.
@@ -64,7 +89,7 @@ export interface RequestOptions {
   readonly signal?: AbortSignal | undefined;
 }
 
-const token = v.pipe(v.string(), v.nonEmpty());
+const token = v.union([v.pipe(v.string(), v.nonEmpty()), v.function()]);
 
 // Checked at construction; errors name the option and never echo a value (the token is one).
 const OptionsSchema = v.strictObject({
@@ -89,19 +114,14 @@ const OptionsSchema = v.strictObject({
  */
 export class AuthenticationClient {
   readonly #api: Transport;
-  #accessToken: string | undefined;
+  #accessToken: AccessToken | undefined;
 
   constructor(options: AuthenticationClientOptions) {
     const config = parse(OptionsSchema, options, 'AuthenticationClient options');
-    this.#accessToken = config.accessToken;
+    this.#accessToken = config.accessToken as AccessToken | undefined;
     this.#api = createTransport({
       baseUrl: normalizeHost(config.appHost, 'appHost'),
       headers: { 'x-authing-app-id': config.appId, ...(config.lang && { 'x-authing-lang': config.lang }) },
-      // Raw, as authing-node-sdk sends it (contract section 4.1); read on every attempt, so a
-      // token set while a call is retrying is used for the next attempt.
-      authorize: (request) => {
-        if (this.#accessToken) request.headers.set('authorization', this.#accessToken);
-      },
       timeout: config.timeout,
       retry: config.retry as number | RetryOptions | undefined,
       fetch: config.fetch as typeof fetch | undefined,
@@ -109,32 +129,65 @@ export class AuthenticationClient {
     });
   }
 
-  /** Sets the access token of the signed-in user, e.g. after sign-in or a token refresh. */
-  setAccessToken(accessToken: string): void {
-    this.#accessToken = parse(token, accessToken, 'access token');
+  /**
+   * Sets the access token of the signed-in user (e.g. after sign-in or a token refresh), or the
+   * function that returns it (see {@link AuthenticationClientOptions.accessToken}).
+   */
+  setAccessToken(accessToken: AccessToken): void {
+    this.#accessToken = parse(token, accessToken, 'access token') as AccessToken;
   }
 
   /**
    * The groups the signed-in user is in (`GET /api/v3/get-my-group-list`).
    *
-   * @throws {ValidationError} before any request when no access token is set; or when the reply
+   * @throws {ValidationError} before any request when no access token is set (or the function
+   *   returns none); or when the reply
    *   is not the documented `GroupListRespDto`.
    * @throws {ApiError} when the server refuses, e.g. `apiCode` 2020 for an expired token.
    * @throws {NetworkError} / {TimeoutError} when no reply arrives, after retries.
    */
-  getGroupList(options: RequestOptions = {}): Promise<GroupListRespDto> {
-    if (!this.#accessToken) {
-      return Promise.reject(
-        new ValidationError('getGroupList call', [
-          {
-            path: 'accessToken',
-            expected: 'an access token',
-            message:
-              'accessToken: missing; pass it to the constructor or call setAccessToken() after sign-in',
-          },
-        ]),
-      );
+  async getGroupList(options: RequestOptions = {}): Promise<GroupListRespDto> {
+    const source = this.#accessToken;
+    const send = (token: string) =>
+      this.#api.call(getMyGroupList, undefined, {
+        name: 'getGroupList',
+        signal: options.signal,
+        // Raw, as authing-node-sdk sends it (contract section 4.1).
+        headers: { authorization: token },
+      });
+    const token = await tokenOf(source, false);
+    if (!token) throw missingToken(source);
+    try {
+      return await send(token);
+    } catch (error) {
+      // Only a function can give another token; with none (signed out), the refusal stands.
+      if (typeof source !== 'function' || !refused(error)) throw error;
+      const refreshed = await tokenOf(source, true);
+      if (!refreshed) throw error;
+      return send(refreshed);
     }
-    return this.#api.call(getMyGroupList, undefined, { name: 'getGroupList', signal: options.signal });
   }
+}
+
+async function tokenOf(source: AccessToken | undefined, refresh: boolean): Promise<string | undefined> {
+  const value = typeof source === 'function' ? await source({ refresh }) : source;
+  return typeof value === 'string' && value ? value : undefined;
+}
+
+function missingToken(source: AccessToken | undefined): ValidationError {
+  return new ValidationError('getGroupList call', [
+    {
+      path: 'accessToken',
+      expected: 'an access token',
+      message:
+        typeof source === 'function'
+          ? 'accessToken: the function returned no token; is the user signed in?'
+          : 'accessToken: missing; pass it to the constructor or call setAccessToken() after sign-in',
+    },
+  ]);
+}
+
+/** Whether the server refused the token: expired, revoked or forged (contract 3.4). */
+function refused(error: unknown): boolean {
+  return isApiError(error) && (error.apiCode === 2020 || error.httpStatus === 401);
 }

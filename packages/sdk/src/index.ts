@@ -21,6 +21,8 @@ export {
 } from '@genauth-groups/core';
 export type { GroupDto, GroupListRespDto, UserDto } from '@genauth-groups/models';
 export {
+  type AccessToken,
+  type AccessTokenRequest,
   AuthenticationClient,
   type AuthenticationClientOptions,
   type RequestOptions,
