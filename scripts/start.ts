@@ -1,6 +1,6 @@
 // `npm start`: the whole toolkit on the embedded default, in one command. Starts the emulator
 // (demo data), serves the web demo against it, builds the VS Code extension's .vsix, and prints
-// what to open. Ctrl-C stops everything.
+// what to open. Ctrl-C, SIGTERM or closing the terminal (SIGHUP) stops everything.
 //
 //   npm start                                    # everything on the local emulator
 //   npm start -- --app-host https://your-app.genauth.ai --app-id YOUR_APP_ID
@@ -100,8 +100,11 @@ async function stop(code: number): Promise<void> {
   process.exit(code);
 }
 
-process.on('SIGINT', () => void stop(0));
-process.on('SIGTERM', () => void stop(0));
+// SIGHUP is a closed terminal: the children run in their own process groups (so that stopping
+// one stops its own children), so nothing else would stop them and the next start would find its
+// ports taken. Output to a closed terminal fails: that must not stop the shutdown.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stop(0));
+for (const stream of [process.stdout, process.stderr]) stream.on('error', () => {});
 
 // 1. The emulator, with its demo data.
 launch('the emulator', 'apps/emulator', [
