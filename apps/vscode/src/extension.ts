@@ -38,7 +38,7 @@ export function activate(context: ExtensionContext): void {
   const tree = new GroupsTree({ registry, pageSize: listSettings.pageSize });
   const provider = new GroupsTreeProvider(tree);
   const view = window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
-  const panels = new DetailsPanels();
+  const panels = new DetailsPanels((id) => registry.api(id));
 
   /** Context keys for menus and the welcome view, and the view's description. */
   const showState = () => {

@@ -1,9 +1,10 @@
 import { type Emulator, startEmulator } from '@genauth-groups/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GroupNode } from './nodes/group-node.ts';
-import type { StatusNode } from './nodes/status-node.ts';
+import { GroupNode } from './nodes/group-node.ts';
+import { MemberNode } from './nodes/member-node.ts';
+import { StatusNode } from './nodes/status-node.ts';
 import type { TreeNode } from './nodes/tree-node.ts';
-import { describeRow, emulatorEntry, treeHarness } from './test-harness.ts';
+import { emulatorEntry, treeHarness } from './test-harness.ts';
 
 let emulator: Emulator;
 let secrets: Map<string, string>;
@@ -28,9 +29,9 @@ function countingFetch() {
   return { requests, fetch: fetcher };
 }
 
-const rows = (nodes: readonly TreeNode[]) => nodes.map(describeRow);
+const rows = (nodes: readonly TreeNode[]) => nodes.map((node) => node.describe());
 const statusRow = (nodes: readonly TreeNode[], type: string) =>
-  nodes.find((node): node is StatusNode => node.kind === 'status' && node.status.type === type);
+  nodes.find((node): node is StatusNode => node instanceof StatusNode && node.status.type === type);
 
 describe('GroupsTree against the emulator', () => {
   it('shows a loading row, then the first page of groups and a Load more row', async () => {
@@ -64,9 +65,9 @@ describe('GroupsTree against the emulator', () => {
     while (statusRow(top, 'loadMore')) {
       const row = statusRow(top, 'loadMore') as StatusNode;
       // A double click: both clicks carry the row's page; the second joins the first load.
-      await Promise.all([tree.loadMore(row), tree.loadMore(row)]);
+      await Promise.all([row.loadMore(), row.loadMore()]);
       // A late third click on the same (now stale) row does nothing.
-      await tree.loadMore(row);
+      await row.loadMore();
       top = tree.children();
     }
     const groups = top.filter((node) => node.kind === 'group');
@@ -82,14 +83,16 @@ describe('GroupsTree against the emulator', () => {
     tree.setFilter('all-staff');
     const top = await settled();
     const group = top.find(
-      (node): node is GroupNode => node.kind === 'group' && node.group.code === 'all-staff',
+      (node): node is GroupNode => node instanceof GroupNode && node.group.code === 'all-staff',
     );
     expect(group).toBeDefined();
     const members = await settled(group);
     expect(rows(members)).toEqual([...Array(5).fill(expect.stringMatching(/^member:/)), 'status:loadMore']);
     expect(group?.memberCount).toBeGreaterThan(5);
-    const alice = members.find((node) => node.kind === 'member' && node.user.username === 'alice');
-    expect(alice?.kind === 'member' && alice.user.identities?.length).toBeGreaterThan(0);
+    const alice = members.find(
+      (node): node is MemberNode => node instanceof MemberNode && node.user.username === 'alice',
+    );
+    expect(alice?.user.identities?.length).toBeGreaterThan(0);
     // The same node objects come back, so a group keeps its loaded members across re-renders.
     expect(tree.children().find((node) => node.id === group?.id)).toBe(group);
   });
@@ -120,7 +123,7 @@ describe('GroupsTree against the emulator', () => {
     const groups = await settled(result);
     expect(rows(groups)).toEqual(expect.arrayContaining(['group:all-staff', 'group:developer']));
     expect(statusRow(groups, 'loadMore')).toBeUndefined();
-    if (result) tree.dismiss(result);
+    if (result) result.dismiss(tree);
     expect(tree.children().some((node) => node.kind === 'userGroups')).toBe(false);
   });
 

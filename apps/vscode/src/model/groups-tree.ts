@@ -4,10 +4,8 @@ import { Emitter } from './emitter.ts';
 import { errorInfo } from './error-info.ts';
 import type { GroupsApi, UserQuery } from './groups-api.ts';
 import { ConnectionNode } from './nodes/connection-node.ts';
-import { GroupNode } from './nodes/group-node.ts';
-import { MemberNode } from './nodes/member-node.ts';
 import { type ListKind, StatusNode } from './nodes/status-node.ts';
-import type { ListOwner, TreeNode } from './nodes/tree-node.ts';
+import type { NodeContext, TreeNode } from './nodes/tree-node.ts';
 import { UserGroupsNode } from './nodes/user-groups-node.ts';
 import type { Entry } from './page-data.ts';
 import { type FetchPage, PagedList } from './page-loader.ts';
@@ -25,9 +23,10 @@ export interface GroupsTreeOptions {
  * loaded is cached until a refresh, a filter change, or a change of the connection it came from.
  *
  * Children are returned at once from the cache; a list that was never loaded starts loading and
- * shows a loading row, and {@link GroupsTree.onDidChange} fires when it has more to show.
+ * shows a loading row, and {@link GroupsTree.onDidChange} fires when it has more to show. What
+ * each kind of node shows and does is the node's own business (`nodes/`): the tree only delegates.
  */
-export class GroupsTree {
+export class GroupsTree implements NodeContext {
   /** Fires with the node whose children changed; `undefined` for the top level. */
   readonly onDidChange = new Emitter<TreeNode | undefined>();
   /** Fires with every page load, e.g. to show progress while it runs. */
@@ -54,6 +53,11 @@ export class GroupsTree {
     return this.#keywords;
   }
 
+  /** Items per page of groups and members. */
+  get pageSize(): number {
+    return this.#pageSize;
+  }
+
   /** Whether the only connection's children are shown at the top level, without a connection node. */
   get flat(): boolean {
     return this.#nodes.size === 1;
@@ -66,23 +70,19 @@ export class GroupsTree {
 
   /** The children of `node`, or the top level. */
   children(node?: TreeNode): TreeNode[] {
-    if (!node) return this.#roots();
-    switch (node.kind) {
-      case 'connection':
-        return this.#connectionChildren(node);
-      case 'group':
-        return this.#listRows(node, node.members, 'members', (entry) => new MemberNode(node, entry.value));
-      case 'userGroups':
-        return this.#listRows(node, node.groups, 'userGroups', (entry) => this.#groupNode(node, entry.value));
-      default:
-        return [];
-    }
+    return node ? node.children(this) : this.#roots();
+  }
+
+  /** Whether `node` is the lone connection, whose node is hidden and whose children are the top level. */
+  isHidden(node: TreeNode): boolean {
+    const [only] = this.#nodes.values();
+    return this.flat && node === only;
   }
 
   /** The parent as shown: `undefined` for the top level, where a lone connection's node is hidden. */
   visibleParent(node: TreeNode): TreeNode | undefined {
     const parent = node.parent;
-    return parent?.kind === 'connection' && this.flat ? undefined : parent;
+    return parent && this.isHidden(parent) ? undefined : parent;
   }
 
   /** Sets or clears (empty or `undefined`) the groups filter; every connection's groups load afresh. */
@@ -94,22 +94,10 @@ export class GroupsTree {
     this.onDidChange.fire(undefined);
   }
 
-  /** Loads the page a "Load more" or error row stands for; nothing if that page is no longer next. */
-  loadMore(row: StatusNode): Promise<void> {
-    const list = row.parent && listOf(row.parent);
-    if (!list) return Promise.resolve();
-    return list.loadNext(row.status.type === 'loadMore' ? row.status.page : undefined);
-  }
-
-  /** Forgets what a node (or, without one, the whole tree) loaded, and loads it again when shown. */
+  /** Forgets what a node (or, without one, every connection) loaded, and loads it again when shown. */
   refresh(node?: TreeNode): void {
-    if (!node) {
-      for (const connection of this.#nodes.values()) this.#resetConnection(connection);
-      return;
-    }
-    if (node.kind === 'connection') this.#resetConnection(node);
-    else if (node.kind === 'group' || node.kind === 'userGroups') listOf(node).reset();
-    else if (node.parent) this.refresh(node.parent);
+    if (node) node.refresh();
+    else for (const connection of this.#nodes.values()) connection.refresh();
   }
 
   /** Shows the groups of a user under the connection, replacing an earlier search there. */
@@ -118,22 +106,18 @@ export class GroupsTree {
     if (!owner) return undefined;
     owner.userGroups?.groups.dispose();
     this.#searches += 1;
-    owner.userGroups = new UserGroupsNode(owner, query, this.#searches, (node) =>
-      // The endpoint is not paged: one "page" holds every group, hence the infinite page size.
-      this.#list(node, Number.POSITIVE_INFINITY, (_page, _limit, signal) =>
-        this.#api(owner).then((api) => api.userGroups(query, signal)),
-      ),
-    );
+    owner.userGroups = new UserGroupsNode(owner, query, this.#searches, this);
     this.onDidChange.fire(owner);
     return owner.userGroups;
   }
 
   /** Removes a "Find a user's groups" result. */
-  dismiss(node: UserGroupsNode): void {
-    if (node.parent.userGroups !== node) return;
-    node.groups.dispose();
-    node.parent.userGroups = undefined;
-    this.onDidChange.fire(node.parent);
+  dismissSearch(node: TreeNode): void {
+    const owner = this.#nodes.get(node.connection?.id ?? '');
+    if (!owner || owner.userGroups !== node) return;
+    owner.userGroups.groups.dispose();
+    owner.userGroups = undefined;
+    this.onDidChange.fire(owner);
   }
 
   /** Takes a new page size; what was loaded is dropped. */
@@ -148,42 +132,23 @@ export class GroupsTree {
     return this.#registry.api(connectionId);
   }
 
-  #roots(): TreeNode[] {
-    const problems = this.#registry.problems.map(
-      (problem) => new StatusNode(undefined, { type: 'invalidSetting', problem }, `setting${problem.index}`),
-    );
-    // The filter applies to every connection: one row for it, at the top.
-    const filter = this.#keywords
-      ? [new StatusNode(undefined, { type: 'filter', keywords: this.#keywords }, 'filter')]
-      : [];
-    const [only] = this.#nodes.values();
-    if (only && this.flat) return [...filter, ...this.#connectionChildren(only), ...problems];
-    return [...filter, ...this.#nodes.values(), ...problems];
+  list<T extends GroupDto | UserDto>(
+    owner: TreeNode,
+    pageSize: number,
+    fetchPage: FetchPage<T>,
+  ): PagedList<T> {
+    return new PagedList<T>({
+      fetchPage,
+      pageSize,
+      keyOf: keyOf as (item: T) => string,
+      onChange: () => {
+        if (!this.#quiet) this.onDidChange.fire(owner);
+      },
+      onLoad: (load) => this.onDidLoad.fire(load),
+    });
   }
 
-  #connectionChildren(node: ConnectionNode): TreeNode[] {
-    const search = node.userGroups ? [node.userGroups] : [];
-    return [
-      ...search,
-      ...this.#listRows(node, node.groups, 'groups', (entry) => this.#groupNode(node, entry.value)),
-    ];
-  }
-
-  #groupNode(parent: ConnectionNode | UserGroupsNode, group: GroupDto): GroupNode {
-    return new GroupNode(parent, group, (owner) =>
-      this.#list(owner, this.#pageSize, (page, limit, signal) =>
-        this.#api(owner).then((api) => api.listMembers({ code: group.code, page, limit }, signal)),
-      ),
-    );
-  }
-
-  /** The rows of a paged list: its entries, then a state row (loading, load more, error or empty). */
-  #listRows<T>(
-    owner: ListOwner,
-    list: PagedList<T>,
-    kind: ListKind,
-    toNode: (entry: Entry<T> & { ok: true }) => TreeNode,
-  ): TreeNode[] {
+  rows<T>(owner: TreeNode, list: PagedList<T>, kind: ListKind, toNode: (value: T) => TreeNode): TreeNode[] {
     if (list.status === 'idle') {
       this.#quiet = true;
       void list.loadNext();
@@ -194,7 +159,7 @@ export class GroupsTree {
         return new StatusNode(owner, { type: 'broken', list: kind, item: entry }, `broken${index}`);
       let node = this.#entryNodes.get(entry);
       if (!node) {
-        node = toNode(entry);
+        node = toNode(entry.value);
         this.#entryNodes.set(entry, node);
       }
       return node;
@@ -225,29 +190,17 @@ export class GroupsTree {
     }
   }
 
-  #list<T extends GroupDto | UserDto>(
-    owner: ListOwner,
-    pageSize: number,
-    fetchPage: FetchPage<T>,
-  ): PagedList<T> {
-    return new PagedList<T>({
-      fetchPage,
-      pageSize,
-      keyOf: keyOf as (item: T) => string,
-      onChange: () => {
-        if (!this.#quiet) this.onDidChange.fire(owner);
-      },
-      onLoad: (load) => this.onDidLoad.fire(load),
-    });
-  }
-
-  #api(node: ListOwner): Promise<GroupsApi> {
-    return this.#registry.api(node.connection.id);
-  }
-
-  #resetConnection(node: ConnectionNode): void {
-    node.groups.reset();
-    node.userGroups?.groups.reset();
+  #roots(): TreeNode[] {
+    const problems = this.#registry.problems.map(
+      (problem) => new StatusNode(undefined, { type: 'invalidSetting', problem }, `setting${problem.index}`),
+    );
+    // The filter applies to every connection: one row for it, at the top.
+    const filter = this.#keywords
+      ? [new StatusNode(undefined, { type: 'filter', keywords: this.#keywords }, 'filter')]
+      : [];
+    const [only] = this.#nodes.values();
+    if (only && this.flat) return [...filter, ...only.children(this), ...problems];
+    return [...filter, ...this.#nodes.values(), ...problems];
   }
 
   /** Makes nodes for new or changed connections and drops those of removed ones. */
@@ -259,41 +212,16 @@ export class GroupsTree {
         next.set(connection.id, kept);
         continue;
       }
-      if (kept) stop(kept);
-      next.set(
-        connection.id,
-        new ConnectionNode(connection, (owner) =>
-          this.#list(owner, this.#pageSize, (page, limit, signal) =>
-            this.#api(owner).then((api) => api.listGroups({ keywords: this.#keywords, page, limit }, signal)),
-          ),
-        ),
-      );
+      kept?.stop();
+      next.set(connection.id, new ConnectionNode(connection, this));
     }
-    for (const [id, node] of this.#nodes) if (!next.has(id)) stop(node);
+    for (const [id, node] of this.#nodes) if (!next.has(id)) node.stop();
     this.#nodes = next;
     this.onDidChange.fire(undefined);
   }
 }
 
-/** Aborts what a dropped connection node still has in flight, so that it cannot update the tree. */
-function stop(node: ConnectionNode): void {
-  node.groups.dispose();
-  node.userGroups?.groups.dispose();
-}
-
 /** What identifies a group or a user across pages. */
 function keyOf(item: GroupDto | UserDto): string {
   return typeof item.userId === 'string' ? item.userId : String(item.id);
-}
-
-/** The paged list whose rows a node shows. */
-function listOf(owner: ListOwner): PagedList<GroupDto> | PagedList<UserDto> {
-  switch (owner.kind) {
-    case 'connection':
-      return owner.groups;
-    case 'group':
-      return owner.members;
-    default:
-      return owner.groups;
-  }
 }

@@ -1,7 +1,7 @@
 import { type Emulator, startEmulator } from '@genauth-groups/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GroupNode } from './nodes/group-node.ts';
-import { describeRow, emulatorEntry, treeHarness } from './test-harness.ts';
+import { GroupNode } from './nodes/group-node.ts';
+import { emulatorEntry, treeHarness } from './test-harness.ts';
 
 // A 10 000-group pool and a 5 000-member group: the tree must show the first rows after one
 // request, and never walk all pages or all members.
@@ -48,7 +48,7 @@ describe('a large pool', () => {
     });
     const top = await settled();
     expect(top.filter((node) => node.kind === 'group')).toHaveLength(50);
-    expect(top.map(describeRow).at(-1)).toBe('status:loadMore');
+    expect(top.map((node) => node.describe()).at(-1)).toBe('status:loadMore');
     expect(recorder.requests.map((url) => `${url.pathname} page=${url.searchParams.get('page')}`)).toEqual([
       '/api/v3/list-groups page=1',
     ]);
@@ -64,7 +64,7 @@ describe('a large pool', () => {
       fetch: recorder.fetch,
     });
     tree.setFilter('everyone');
-    const group = (await settled()).find((node): node is GroupNode => node.kind === 'group');
+    const group = (await settled()).find((node): node is GroupNode => node instanceof GroupNode);
     const members = await settled(group);
     expect(members.filter((node) => node.kind === 'member')).toHaveLength(50);
     expect(group?.memberCount).toBe(BIG);

@@ -74,21 +74,3 @@ export function treeHarness(options: HarnessOptions) {
 
   return { tree, registry, log: memory, settle, settled };
 }
-
-/** A short text per row, to compare whole lists: `group:developer`, `member:alice`, `status:loadMore`... */
-export function describeRow(node: TreeNode): string {
-  switch (node.kind) {
-    case 'connection':
-      return `connection:${node.connection.label}`;
-    case 'group':
-      return `group:${node.group.code}`;
-    case 'member':
-      return `member:${node.user.username ?? node.user.userId}`;
-    case 'userGroups':
-      return `userGroups:${node.query.userId}`;
-    default:
-      return node.status.type === 'error'
-        ? `status:error:${node.status.info.kind}`
-        : `status:${node.status.type}`;
-  }
-}

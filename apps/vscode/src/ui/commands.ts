@@ -10,10 +10,8 @@ import {
 } from 'vscode';
 import type { ConnectionConfig } from '../model/connection-config.ts';
 import type { ConnectionRegistry } from '../model/connection-registry.ts';
-import { consoleUrl } from '../model/console-url.ts';
 import type { GroupsTree } from '../model/groups-tree.ts';
 import type { TreeNode } from '../model/nodes/tree-node.ts';
-import { withoutTokens } from '../model/sanitize.ts';
 import { promptNewConnection } from './add-connection.ts';
 import type { DetailsPanels } from './details-panel.ts';
 import { promptUserQuery } from './find-user-groups.ts';
@@ -31,19 +29,12 @@ export interface CommandContext {
   readonly filterChanged: () => void;
 }
 
-/** The connection a node belongs to; state rows belong to their list's owner. */
-function connectionOf(node: TreeNode | undefined): ConnectionConfig | undefined {
-  if (!node) return undefined;
-  if (node.kind === 'status') return node.parent?.connection;
-  return node.connection;
-}
-
 /** The node's connection, else the only one, else the one the user picks. */
 async function chooseConnection(
   registry: ConnectionRegistry,
   node: TreeNode | undefined,
 ): Promise<ConnectionConfig | undefined> {
-  const own = connectionOf(node);
+  const own = node?.connection;
   if (own) return own;
   const all = registry.connections;
   if (all.length <= 1) return all[0];
@@ -54,7 +45,9 @@ async function chooseConnection(
   return picked?.connection;
 }
 
-async function copy(text: string, what: string): Promise<void> {
+async function copy(clip: { readonly text: string; readonly what: string } | undefined): Promise<void> {
+  if (!clip) return;
+  const { text, what } = clip;
   await env.clipboard.writeText(text);
   window.setStatusBarMessage(l10n.t('Copied {0}', what), 3000);
 }
@@ -130,48 +123,26 @@ export function registerCommands(context: CommandContext): Disposable[] {
     }),
 
     register('dismiss', (node) => {
-      if (node?.kind === 'userGroups') tree.dismiss(node);
-      else if (node?.kind === 'status' && node.status.type === 'filter') {
-        tree.setFilter(undefined);
-        context.filterChanged();
-      }
+      node?.dismiss(tree);
+      context.filterChanged();
     }),
 
-    register('loadMore', (node) => (node?.kind === 'status' ? tree.loadMore(node) : undefined)),
+    register('loadMore', (node) => node?.loadMore()),
 
-    register('retry', (node) => (node?.kind === 'status' ? tree.loadMore(node) : tree.refresh(node))),
+    register('retry', (node) => (node ? node.retry() : tree.refresh())),
 
     register('showLog', () => output.show(true)),
 
-    register('showDetails', (node) => {
-      if (node?.kind === 'member') panels.showMember(node);
-      else if (node?.kind === 'group') return panels.showGroup(node, () => tree.apiOf(node.connection.id));
-      return undefined;
-    }),
+    register('showDetails', (node) => node?.showDetails(panels)),
 
-    register('copyId', (node) => {
-      if (node?.kind === 'group') return copy(node.group.id, l10n.t('group ID'));
-      if (node?.kind === 'member') return copy(node.user.userId, l10n.t('user ID'));
-      return undefined;
-    }),
+    register('copyId', (node) => copy(node?.clip('id', l10n.t))),
 
-    register('copyCode', (node) =>
-      node?.kind === 'group' ? copy(node.group.code, l10n.t('group code')) : undefined,
-    ),
+    register('copyCode', (node) => copy(node?.clip('code', l10n.t))),
 
-    register('copyJson', (node) => {
-      if (node?.kind === 'group') return copy(JSON.stringify(node.group, null, 2), 'JSON');
-      if (node?.kind === 'member') return copy(JSON.stringify(withoutTokens(node.user), null, 2), 'JSON');
-      return undefined;
-    }),
+    register('copyJson', (node) => copy(node?.clip('json', l10n.t))),
 
     register('openInConsole', (node) => {
-      const url =
-        node?.kind === 'group'
-          ? consoleUrl(node.connection, { kind: 'group', code: node.group.code })
-          : node?.kind === 'member'
-            ? consoleUrl(node.connection, { kind: 'user', userId: node.user.userId })
-            : undefined;
+      const url = node?.consoleLink();
       return url ? env.openExternal(Uri.parse(url, true)) : undefined;
     }),
   ];

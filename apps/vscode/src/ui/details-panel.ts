@@ -11,13 +11,20 @@ import { detailsHtml } from '../model/details-html.ts';
 import type { GroupsApi } from '../model/groups-api.ts';
 import type { GroupNode } from '../model/nodes/group-node.ts';
 import type { MemberNode } from '../model/nodes/member-node.ts';
+import type { DetailsViewer } from '../model/nodes/tree-node.ts';
 
 /**
  * Details pages of members and groups, one webview panel per item (shown again, not duplicated,
  * when asked twice). The pages run no script; see `details-html.ts` for their CSP.
  */
-export class DetailsPanels implements Disposable {
+export class DetailsPanels implements Disposable, DetailsViewer {
   readonly #panels = new Map<string, WebviewPanel>();
+  readonly #api: (connectionId: string) => Promise<GroupsApi>;
+
+  /** `api` gives the API of a connection, to load a group's latest details. */
+  constructor(api: (connectionId: string) => Promise<GroupsApi>) {
+    this.#api = api;
+  }
 
   /** Shows a member: everything is already in the list reply (custom data, identities, departments). */
   showMember(node: MemberNode): void {
@@ -25,7 +32,8 @@ export class DetailsPanels implements Disposable {
   }
 
   /** Shows a group at once from the list, then with `getGroup` and its authorized resources. */
-  async showGroup(node: GroupNode, api: () => Promise<GroupsApi>): Promise<void> {
+  async showGroup(node: GroupNode): Promise<void> {
+    const api = () => this.#api(node.connection.id);
     const title = l10n.t('Group: {0}', node.group.name || node.group.code);
     const loading: ResourcesResult = { ok: false, message: l10n.t('Loading…') };
     this.#show(node.id, title, groupDetails(node.group, loading, l10n.t));

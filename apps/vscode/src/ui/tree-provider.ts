@@ -14,7 +14,7 @@ export class GroupsTreeProvider implements TreeDataProvider<TreeNode> {
     this.#tree = tree;
     // A lone connection's node is hidden: its changes are changes of the top level.
     this.#subscription = tree.onDidChange.on((node) =>
-      this.#changes.fire(node?.kind === 'connection' && tree.flat ? undefined : node),
+      this.#changes.fire(node && tree.isHidden(node) ? undefined : node),
     );
   }
 

@@ -1,13 +1,19 @@
 import type { GroupDto } from '@genauth-groups/models';
 import type { ConnectionConfig } from '../connection-config.ts';
+import { isLoopback } from '../hosts.ts';
 import type { PagedList } from '../page-loader.ts';
+import type { Translate } from '../translate.ts';
+import { groupCount } from './counts.ts';
+import { GroupNode } from './group-node.ts';
+import { lines, type Row } from './row.ts';
+import { type NodeContext, TreeNode } from './tree-node.ts';
 import type { UserGroupsNode } from './user-groups-node.ts';
 
 /**
  * A configured connection. Shown as a top-level node when there are several; with one, its
  * children are the top level and the node itself stays hidden.
  */
-export class ConnectionNode {
+export class ConnectionNode extends TreeNode {
   readonly kind = 'connection';
   readonly parent = undefined;
   readonly id: string;
@@ -17,9 +23,61 @@ export class ConnectionNode {
   /** The result of the last "Find a user's groups" on this connection, until dismissed. */
   userGroups: UserGroupsNode | undefined;
 
-  constructor(connection: ConnectionConfig, groups: (owner: ConnectionNode) => PagedList<GroupDto>) {
+  constructor(connection: ConnectionConfig, tree: NodeContext) {
+    super();
     this.id = `c:${connection.id}`;
     this.connection = connection;
-    this.groups = groups(this);
+    this.groups = tree.list(this, tree.pageSize, (page, limit, signal) =>
+      tree
+        .apiOf(connection.id)
+        .then((api) => api.listGroups({ keywords: tree.keywords, page, limit }, signal)),
+    );
+  }
+
+  override children(tree: NodeContext): TreeNode[] {
+    const search = this.userGroups ? [this.userGroups] : [];
+    return [
+      ...search,
+      ...tree.rows(this, this.groups, 'groups', (group) => new GroupNode(this, group, tree)),
+    ];
+  }
+
+  override listed(): PagedList<GroupDto> {
+    return this.groups;
+  }
+
+  override refresh(): void {
+    this.groups.reset();
+    this.userGroups?.groups.reset();
+  }
+
+  /** Aborts what the node still has in flight, so that a dropped connection cannot update the tree. */
+  stop(): void {
+    this.groups.dispose();
+    this.userGroups?.groups.dispose();
+  }
+
+  row(t: Translate): Row {
+    const { connection } = this;
+    const total = this.groups.totalCount;
+    const host = new URL(connection.host).host;
+    return {
+      label: connection.label,
+      expand: 'expanded',
+      description: total === undefined ? host : `${host} · ${groupCount(total, t)}`,
+      tooltip: lines(
+        connection.label,
+        connection.host,
+        t('Access key id: {0}', connection.accessKeyId),
+        t('Authentication: {0}', connection.auth),
+        connection.tenantId && t('Tenant: {0}', connection.tenantId),
+      ),
+      icon: { id: isLoopback(connection.host) ? 'vm' : 'cloud' },
+      contextValue: 'connection',
+    };
+  }
+
+  describe(): string {
+    return `connection:${this.connection.label}`;
   }
 }
