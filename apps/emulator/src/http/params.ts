@@ -1,6 +1,7 @@
 import { safeParse } from '@genauth-groups/models';
 import type * as v from 'valibot';
 import { ApiError, invalidParam } from './api-error.ts';
+import { checkBounds } from './bounds.ts';
 import type { AppContext } from './context.ts';
 import { tooDeepField } from './json-depth.ts';
 
@@ -39,7 +40,8 @@ export function readQuery<TSchema extends ParamsSchema>(
 }
 
 /**
- * Validates a JSON body with the endpoint's schema.
+ * Validates a JSON body or a query with the endpoint's schema, then with the emulator's own
+ * bounds (`bounds.ts`: lengths, list sizes, custom data size, no NUL).
  *
  * @throws {ApiError} 400 `参数 <name> 格式错误` naming the first invalid field (`body` when the body
  *   is not an object).
@@ -49,8 +51,9 @@ export function validate<TSchema extends v.GenericSchema>(
   input: unknown,
 ): v.InferOutput<TSchema> {
   const result = safeParse(schema, input);
-  if (result.success) return result.output;
-  throw invalidParam(result.issues[0]?.path || 'body');
+  if (!result.success) throw invalidParam(result.issues[0]?.path || 'body');
+  checkBounds(result.output);
+  return result.output;
 }
 
 /**
