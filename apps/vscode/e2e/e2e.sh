@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # End-to-end test: the packaged .vsix in a real VS Code (code-server 4.139.1) in headless Chromium,
-# against the emulator. Recipe: ../../shared/vscode-e2e.md.
+# against the emulator.
 #   pnpm --filter genauth-groups-vscode e2e
 #   E2E_ROOT=/tmp/genauth-groups-e2e-4.139.1   install location, outside the repo (reused when present)
 #   E2E_NETNS=0                                  do not isolate the run in a loopback-only network namespace

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what the end-to-end run needs, outside the repo, once per machine (see ../../shared/vscode-e2e.md):
+# Installs what the end-to-end run needs, outside the repo, once per machine:
 #   - Debian chromium, and the build tools + krb5 headers code-server's native addons need (apt, as root);
 #   - Node 24 from the npm package `node` (binary + headers, so node-gyp downloads nothing);
 #   - code-server, pinned (newer npm-resolved versions fetch binaries from GitHub), built under Node 24.

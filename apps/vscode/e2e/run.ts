@@ -113,11 +113,12 @@ try {
   step('add a connection to the emulator through the input boxes (the secret in a password box)');
   await addButton.click();
   const host = emulator.url.replace('http://', '');
-  await wb.answer('(1/4)', host, emulator.url);
-  await wb.answer('(2/4)', accessKeyId);
-  await wb.answer('(3/4)', accessKeySecret);
+  await wb.answer('(1/5)', host, emulator.url);
+  await wb.answer('(2/5)', accessKeyId);
+  await wb.answer('(3/5)', 'Signature', 'Signature');
+  await wb.answer('(4/5)', accessKeySecret);
   t = Date.now();
-  await wb.answer('(4/4)', 'Local emulator');
+  await wb.answer('(5/5)', 'Local emulator');
   metrics.addConnectionToFirstRowsMs = await wb.until(wb.row('team-10000'), t);
   await wb.widenSideBar(520);
   await wb.untilLastRow(/Load more.*50 of 10007/s, t);
@@ -171,10 +172,11 @@ try {
 
   step('add a second connection whose key is wrong: it shows an error row, the first keeps working');
   await wb.command('GenAuth Groups: Add Connection…');
-  await wb.answer('(1/4)', host, emulator.url);
-  await wb.answer('(2/4)', 'not-a-real-key');
-  await wb.answer('(3/4)', 'not-the-secret');
-  await wb.answer('(4/4)', 'Staging (wrong key)');
+  await wb.answer('(1/5)', host, emulator.url);
+  await wb.answer('(2/5)', 'not-a-real-key');
+  await wb.answer('(3/5)', 'Management token', 'Management token');
+  await wb.answer('(4/5)', 'not-the-secret');
+  await wb.answer('(5/5)', 'Staging (wrong key)');
   await wb.until(wb.row('The server refused the credentials'), Date.now());
   await wb.until(wb.row('Groups of bob'), Date.now());
   await page.mouse.move(900, 700); // no hover tooltip in the picture

@@ -8,7 +8,7 @@ import {
   Uri,
   window,
 } from 'vscode';
-import type { ConnectionConfig } from '../model/connection-config.ts';
+import { type ConnectionConfig, parseConnections } from '../model/connection-config.ts';
 import type { ConnectionRegistry } from '../model/connection-registry.ts';
 import type { GroupsTree } from '../model/groups-tree.ts';
 import type { TreeNode } from '../model/nodes/tree-node.ts';
@@ -60,7 +60,10 @@ export function registerCommands(context: CommandContext): Disposable[] {
 
   return [
     register('addConnection', async () => {
-      const entry = await promptNewConnection();
+      const entry = await promptNewConnection((host, accessKeyId) => {
+        const key = parseConnections([{ host, accessKeyId }]).connections[0]?.secretKey;
+        return registry.connections.find((known) => known.secretKey === key);
+      });
       if (!entry) return;
       const connection = await store.add(entry);
       output.info(`Added connection ${connection.label} (${connection.host})`);
@@ -96,6 +99,10 @@ export function registerCommands(context: CommandContext): Disposable[] {
     register('openSettings', () => commands.executeCommand('workbench.action.openSettings', `${SECTION}.`)),
 
     register('refresh', (node) => tree.refresh(node)),
+
+    // The view's title bar: VS Code passes the focused row to view/title commands, which must
+    // not narrow "reload everything" down to that row.
+    register('refreshAll', () => tree.refresh()),
 
     register('filter', async () => {
       const keywords = await window.showInputBox({

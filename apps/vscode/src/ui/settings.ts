@@ -4,6 +4,7 @@ import {
   type ParsedConnections,
   parseConnections,
 } from '../model/connection-config.ts';
+import { type ConnectionEntry, upsertConnection } from '../model/connection-entry.ts';
 
 /** The settings section of this extension. */
 export const SECTION = 'genauthGroups';
@@ -11,10 +12,7 @@ export const SECTION = 'genauthGroups';
 const SECRET_PREFIX = `${SECTION}.secret:`;
 
 /** A new connection, as the Add Connection command collects it. */
-export interface NewConnection {
-  readonly label: string;
-  readonly host: string;
-  readonly accessKeyId: string;
+export interface NewConnection extends ConnectionEntry {
   readonly secret: string;
 }
 
@@ -58,32 +56,34 @@ export class ConnectionStore {
   }
 
   /**
-   * Adds a connection to the user settings, its secret first so that the tree finds it when the
-   * settings change; a connection that already exists only gets the new secret and label.
+   * Adds a connection, its secret first so that the tree finds it when the settings change. A
+   * connection of the same host and access key id that already exists, in whichever settings scope
+   * holds it, is updated in place (`upsertConnection`): new secret, label and auth scheme, every
+   * other setting kept. A new one goes to the user settings.
    * @returns the connection as it will be read back.
    */
   async add(entry: NewConnection): Promise<ConnectionConfig> {
-    const setting = { label: entry.label, host: entry.host, accessKeyId: entry.accessKeyId };
+    const { secret, ...setting } = entry;
     const [connection] = parseConnections([setting]).connections;
     if (!connection) throw new Error('Invalid connection');
-    await this.setSecret(connection, entry.secret);
+    await this.setSecret(connection, secret);
     const config = workspace.getConfiguration(SECTION);
-    const current = config.inspect<unknown[]>('connections')?.globalValue ?? [];
-    const others = current.filter((raw) => idOf(raw) !== connection.id);
-    await config.update('connections', [...others, setting], ConfigurationTarget.Global);
+    const inspected = config.inspect<unknown[]>('connections');
+    for (const [value, target] of scopesOf(inspected)) {
+      const result = upsertConnection(value ?? [], setting);
+      if (!result.updated) continue;
+      await config.update('connections', result.entries, target);
+      return connection;
+    }
+    const result = upsertConnection(inspected?.globalValue ?? [], setting);
+    await config.update('connections', result.entries, ConfigurationTarget.Global);
     return connection;
   }
 
   /** Removes a connection from every settings scope that has it, and its secret unless another connection shares it. */
   async remove(connection: ConnectionConfig): Promise<void> {
     const config = workspace.getConfiguration(SECTION);
-    const inspected = config.inspect<unknown[]>('connections');
-    const scopes = [
-      [inspected?.globalValue, ConfigurationTarget.Global],
-      [inspected?.workspaceValue, ConfigurationTarget.Workspace],
-      [inspected?.workspaceFolderValue, ConfigurationTarget.WorkspaceFolder],
-    ] as const;
-    for (const [value, target] of scopes) {
+    for (const [value, target] of scopesOf(config.inspect<unknown[]>('connections'))) {
       if (!value?.some((raw) => idOf(raw) === connection.id)) continue;
       await config.update(
         'connections',
@@ -94,6 +94,19 @@ export class ConnectionStore {
     const shared = readConnections().connections.some((other) => other.secretKey === connection.secretKey);
     if (!shared) await this.#secrets.delete(SECRET_PREFIX + connection.secretKey);
   }
+}
+
+/** The values of a setting in each scope that can hold it, most specific last. */
+function scopesOf(
+  inspected:
+    | { globalValue?: unknown[]; workspaceValue?: unknown[]; workspaceFolderValue?: unknown[] }
+    | undefined,
+) {
+  return [
+    [inspected?.globalValue, ConfigurationTarget.Global],
+    [inspected?.workspaceValue, ConfigurationTarget.Workspace],
+    [inspected?.workspaceFolderValue, ConfigurationTarget.WorkspaceFolder],
+  ] as const;
 }
 
 function idOf(raw: unknown): string | undefined {
