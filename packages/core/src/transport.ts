@@ -153,7 +153,7 @@ export function createTransport(options: TransportOptions): Transport {
           method: endpoint.method,
           ...(endpoint.method === 'GET'
             ? { searchParams: encodeQuery((input ?? {}) as Record<string, QueryValue>) }
-            : { json: input }),
+            : { json: inCallerOrder(input, params) }),
           retry: repeatable ? { ...retry, methods: [endpoint.method.toLowerCase()] } : onceOnly,
           ...(signal && { signal }),
           ...(headers && { headers }),
@@ -191,6 +191,20 @@ export function createTransport(options: TransportOptions): Transport {
       return parse(endpoint.response, slot.body, `${where} reply`);
     },
   };
+}
+
+/**
+ * The parsed body with its top-level keys in the order the caller wrote them (defaults after):
+ * the official SDK sends the object it is given as it is, and the parsed copy has the schema's order.
+ */
+function inCallerOrder(output: unknown, input: unknown): unknown {
+  if (!isRecord(output) || !isRecord(input)) return output;
+  const given = Object.keys(input).filter((key) => Object.hasOwn(output, key));
+  return { ...Object.fromEntries(given.map((key) => [key, output[key]])), ...output };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function retryOptions(retry: TransportOptions['retry']): RetryOptions {
