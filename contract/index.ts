@@ -65,3 +65,33 @@ export function signingVectors(): readonly SigningVector[] {
   return (readContractJson('fixtures/signing/node-sdk-4.0.1-vectors.json') as { vectors: SigningVector[] })
     .vectors;
 }
+
+/** One raw request of a capture file under `fixtures/requests/`. */
+export interface CapturedRequest {
+  readonly method: string;
+  /** Path and query as sent on the wire. */
+  readonly target: string;
+  /** Header lines in the order and casing received. */
+  readonly headers: readonly (readonly [string, string])[];
+  /** The body as sent (`''` for none). Captured bodies are JSON, which never ends with a newline. */
+  readonly body: string;
+}
+
+/**
+ * The requests of a capture file, e.g. `fixtures/requests/authing-node-sdk-4.0.1-writes.http`:
+ * `#` comment lines, then each request after a `-----` line, as head, blank line, body.
+ */
+export function capturedRequests(path: string): CapturedRequest[] {
+  const [, ...blocks] = readContractText(path).split(/^-----$/m);
+  return blocks.map((block) => {
+    const text = block.replace(/^\n/, '');
+    const split = text.indexOf('\n\n');
+    const [requestLine = '', ...lines] = (split < 0 ? text : text.slice(0, split)).split('\n');
+    const [method = '', target = ''] = requestLine.split(' ');
+    const headers = lines.map((line): [string, string] => {
+      const colon = line.indexOf(':');
+      return [line.slice(0, colon), line.slice(colon + 1).trim()];
+    });
+    return { method, target, headers, body: split < 0 ? '' : text.slice(split + 2).replace(/\n+$/, '') };
+  });
+}
