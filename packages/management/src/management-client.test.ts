@@ -1,5 +1,6 @@
 import { signingVectors } from '@genauth-groups/contract';
 import { type Emulator, startEmulator } from '@genauth-groups/emulator';
+import { recordingFetch as recorder } from '@genauth-groups/testing/wire';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   isApiError,
@@ -13,17 +14,6 @@ import {
 // Against the emulator on loopback, with both auth schemes; faults come from the emulator.
 let emulator: Emulator;
 const fastRetry = { limit: 2, delay: () => 5 };
-
-/** A fetch that records what goes on the wire, at the network edge. */
-function recorder() {
-  const requests: Request[] = [];
-  const fetcher: typeof fetch = (input, init) => {
-    const request = new Request(input, init);
-    requests.push(request.clone());
-    return fetch(request);
-  };
-  return { fetch: fetcher, requests, paths: () => requests.map((request) => new URL(request.url).pathname) };
-}
 
 function client(options: Partial<ManagementClientOptions> = {}): ManagementClient {
   return new ManagementClient({

@@ -6,7 +6,13 @@ import {
   type Transport,
 } from '@genauth-groups/core';
 import {
+  type AddGroupMembersReqDto,
   type AuthorizedResourceListRespDto,
+  addGroupMembers,
+  type CreateGroupReqDto,
+  createGroup,
+  type DeleteGroupsReqDto,
+  deleteGroupsBatch,
   type Endpoint,
   type GetAllGroupsDto,
   type GetGroupAuthorizedResourcesDto,
@@ -20,14 +26,19 @@ import {
   getGroupAuthorizedResources,
   getManagementToken,
   getUserGroups,
+  type IsSuccessRespDto,
   type ListGroupMembersDto,
   type ListGroupsDto,
   listGroupMembers,
   listGroups,
   parse,
+  type RemoveGroupMembersReqDto,
   type ResGroupDto,
+  removeGroupMembers,
+  type UpdateGroupReqDto,
   type UserDto,
   type UserPaginatedRespDto,
+  updateGroup,
 } from '@genauth-groups/models';
 import pLimit, { type LimitFunction } from 'p-limit';
 import type * as v from 'valibot';
@@ -55,6 +66,10 @@ export type PagingParams<TParams> = TParams & RequestOptions;
  * Each method takes the parameters and defaults of the official `authing-node-sdk`, checks them
  * before any request, and returns the validated reply. Failures throw: `ValidationError`
  * (parameters or reply), `ApiError` (the server said no), `NetworkError`, `TimeoutError`.
+ *
+ * Reads are retried (`retry`). Writes are sent once: a write whose reply is lost (connection
+ * dropped, reply cut off or unreadable, no reply within `timeout`) throws `UnknownOutcomeError`,
+ * since the server may have applied it; check the state before sending it again.
  *
  * @example
  * const client = new ManagementClient({
@@ -163,6 +178,42 @@ export class ManagementClient {
   }
 
   /**
+   * Creates a group (`POST /api/v3/create-group`). Sent once (see the class notes on writes).
+   *
+   * @example
+   * await client.createGroup({ code: 'ops', name: 'Ops', description: '', type: 'static' });
+   */
+  createGroup(params: CreateGroupReqDto, options: RequestOptions = {}): Promise<GroupSingleRespDto> {
+    return this.#call(createGroup, params, 'createGroup', options);
+  }
+
+  /**
+   * Changes a group's name, description, custom data or code (`newCode`), found by `code`
+   * (`POST /api/v3/update-group`). `description` is required, as in the official SDK. Sent once.
+   */
+  updateGroup(params: UpdateGroupReqDto, options: RequestOptions = {}): Promise<GroupSingleRespDto> {
+    return this.#call(updateGroup, params, 'updateGroup', options);
+  }
+
+  /** Deletes groups by code (`POST /api/v3/delete-groups-batch`). Sent once. */
+  deleteGroupsBatch(params: DeleteGroupsReqDto, options: RequestOptions = {}): Promise<IsSuccessRespDto> {
+    return this.#call(deleteGroupsBatch, params, 'deleteGroupsBatch', options);
+  }
+
+  /** Adds users, by user id, to a group (`POST /api/v3/add-group-members`). Sent once. */
+  addGroupMembers(params: AddGroupMembersReqDto, options: RequestOptions = {}): Promise<IsSuccessRespDto> {
+    return this.#call(addGroupMembers, params, 'addGroupMembers', options);
+  }
+
+  /** Removes users, by user id, from a group (`POST /api/v3/remove-group-members`). Sent once. */
+  removeGroupMembers(
+    params: RemoveGroupMembersReqDto,
+    options: RequestOptions = {},
+  ): Promise<IsSuccessRespDto> {
+    return this.#call(removeGroupMembers, params, 'removeGroupMembers', options);
+  }
+
+  /**
    * Every page of `listGroups`, in order, fetching ahead within the client's `concurrency`.
    * Stops at the reported total or an empty page.
    */
@@ -225,7 +276,7 @@ export class ManagementClient {
         return await send();
       } catch (error) {
         // The token scheme: a token the server refuses (expired early, revoked) is dropped and
-        // the call sent once more with a fresh one.
+        // the call sent once more with a fresh one. A write too: the refused call did nothing.
         if (this.#tokens && isTokenRefused(error)) {
           this.#tokens.invalidate(started);
           return await send();

@@ -1,6 +1,6 @@
-import { signingVectors } from '@genauth-groups/contract';
+import { capturedRequests, readContractText, signingVectors } from '@genauth-groups/contract';
 import { describe, expect, it } from 'vitest';
-import { hmacSha1Base64, randomNonce, signer, stringToSign } from './signature.ts';
+import { bodyFields, hmacSha1Base64, randomNonce, signer, stringToSign } from './signature.ts';
 
 // Every request authing-node-sdk 4.0.1 signed in the capture must come out byte for byte the same.
 describe.each(signingVectors())('$description', (vector) => {
@@ -33,6 +33,57 @@ describe.each(signingVectors())('$description', (vector) => {
       nonce: () => vector.request.headers['x-authing-signature-nonce'] ?? '',
     })(request);
     expect(request.headers.get('authorization')).toBe(vector.expectedAuthorization);
+  });
+});
+
+// The writes (and user reads) authing-node-sdk 4.0.1 sent in a loopback capture: signed again with
+// the captured date and nonce, each must carry the captured authorization, byte for byte.
+describe.each(
+  capturedRequests('fixtures/requests/authing-node-sdk-4.0.1-writes.http').map((request) => ({
+    ...request,
+    name: `${request.method} ${request.target}`,
+  })),
+)('captured $name', ({ method, target, headers, body }) => {
+  it('gets the same authorization from the signer', async () => {
+    const header = (name: string) => headers.find(([key]) => key.toLowerCase() === name)?.[1] ?? '';
+    const signed = headers.filter(
+      ([name]) => name.startsWith('x-authing-') && !name.startsWith('x-authing-signature-'),
+    );
+    const request = new Request(`http://127.0.0.1${target}`, {
+      method,
+      headers: [
+        ...signed.map(([name, value]): [string, string] => [name, value]),
+        ['content-type', 'application/json'],
+      ],
+      ...(method !== 'GET' && { body }),
+    });
+    const [accessKeyId = '', accessKeySecret = ''] =
+      /\((\w+) \/ ([\w-]+)\)/
+        .exec(readContractText('fixtures/requests/authing-node-sdk-4.0.1-writes.http'))
+        ?.slice(1) ?? [];
+    await signer({
+      accessKeyId,
+      accessKeySecret,
+      basePath: '',
+      now: () => new Date(header('date')),
+      nonce: () => header('x-authing-signature-nonce'),
+    })(request);
+    expect(request.headers.get('authorization')).toBe(header('authorization'));
+    expect(await request.text()).toBe(body);
+  });
+});
+
+describe('bodyFields', () => {
+  it('signs objects and arrays as JSON, other values as strings, in body order', () => {
+    expect(bodyFields('{"b":[1,"x"],"a":{"k":null},"c":true,"d":2,"e":null,"f":"é &"}')).toEqual([
+      ['b', '[1,"x"]'],
+      ['a', '{"k":null}'],
+      ['c', 'true'],
+      ['d', '2'],
+      ['e', 'null'],
+      ['f', 'é &'],
+    ]);
+    expect(bodyFields('')).toEqual([]);
   });
 });
 

@@ -8,8 +8,8 @@ export interface SignedParts {
   readonly method: string;
   /** The endpoint path, e.g. `/api/v3/list-groups`: no host and no base path of a private deployment. */
   readonly path: string;
-  /** Query parameters, decoded. */
-  readonly query: URLSearchParams;
+  /** The signed parameters: the decoded query of a GET, {@link bodyFields} of other methods. */
+  readonly query: Iterable<readonly [string, string]>;
   /** The headers set on the request; those named `x-authing-*` or `date` are signed. */
   readonly headers: Headers;
 }
@@ -28,6 +28,20 @@ export function stringToSign({ method, path, query, headers }: SignedParts): str
   const resource =
     params.length > 0 ? `${path}?${params.map(([key, value]) => `${key}=${value}`).join('&')}` : path;
   return `${method}\n${signedHeaders}${resource}`;
+}
+
+/**
+ * The top-level fields of a JSON body as the SDK signs them (contract 5.3): objects and arrays as
+ * `JSON.stringify` writes them, other values as strings; none for a body that is not an object.
+ */
+export function bodyFields(body: string): [string, string][] {
+  if (body === '') return [];
+  const parsed: unknown = JSON.parse(body);
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return [];
+  return Object.entries(parsed).map(([key, value]) => [
+    key,
+    typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value),
+  ]);
 }
 
 /** `base64(HMAC-SHA1(secret, utf8(text)))`. */
@@ -82,7 +96,9 @@ export function signer(options: SignerOptions): (request: Request) => Promise<vo
     const path = url.pathname.startsWith(options.basePath)
       ? url.pathname.slice(options.basePath.length)
       : url.pathname;
-    const text = stringToSign({ method: request.method, path, query: url.searchParams, headers });
+    // The body is read from a copy: the request still sends it.
+    const query = request.method === 'GET' ? url.searchParams : bodyFields(await request.clone().text());
+    const text = stringToSign({ method: request.method, path, query, headers });
     const signature = await hmacSha1Base64(options.accessKeySecret, text);
     headers.set('authorization', `authing ${options.accessKeyId}:${signature}`);
   };
