@@ -1,7 +1,8 @@
 import type { Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
-import { createApp, type EmulatorCredentials } from './app.ts';
+import { createApp } from './app.ts';
+import type { EmulatorCredentials } from './app-parts.ts';
 import { Tokens } from './auth/tokens.ts';
 import { type FaultConfig, type FaultController, Faults } from './faults.ts';
 import { answerClientError } from './http/client-error.ts';

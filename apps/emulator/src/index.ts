@@ -13,7 +13,7 @@
  * @module
  */
 
-export type { EmulatorCredentials } from './app.ts';
+export type { EmulatorCredentials } from './app-parts.ts';
 export {
   DEFAULT_CREDENTIALS,
   DEFAULT_PORT,

@@ -6,7 +6,7 @@ import type { AppContext } from './context.ts';
 import { tooDeepField } from './json-depth.ts';
 
 /** A parameter schema of `@genauth-groups/models`: an object schema whose entries can be read. */
-type ParamsSchema = v.GenericSchema & { readonly entries: Readonly<Record<string, v.GenericSchema>> };
+export type ParamsSchema = v.GenericSchema & { readonly entries: Readonly<Record<string, v.GenericSchema>> };
 
 /** How a query string value becomes the value its schema expects. */
 export interface QueryOptions {

@@ -1,58 +1,37 @@
-import { getAllGroups, getGroup, listGroups } from '@genauth-groups/models';
-import { Hono } from 'hono';
+import type * as models from '@genauth-groups/models';
 import { ApiError } from '../http/api-error.ts';
-import type { AppEnv } from '../http/context.ts';
-import { readQuery } from '../http/params.ts';
-import { ok } from '../http/reply.ts';
+import type { EndpointHandler } from '../http/served-endpoint.ts';
 import { groupDto, userDto } from '../store/dto.ts';
-import type { Store } from '../store/store.ts';
-import { customDataMode, queryOf, requireGroup } from './helpers.ts';
+import { customDataMode, requireGroup } from './helpers.ts';
 
-/** What the group routes need. */
-export interface GroupRoutesOptions {
-  readonly store: Store;
-  /**
-   * Reproduce Authing/Authing#13: `get-all-groups` with members fails with a 500 "unknown error"
-   * when any group is empty (contract 6.3). @default false
-   */
-  readonly reproduceEmptyGroupBug: boolean;
-}
+/** `GET /api/v3/list-groups`: a page of groups, newest first, optionally by keyword (contract 6.1). */
+export const listGroups: EndpointHandler<typeof models.listGroups> = (params, { store }) => {
+  const page = store.listGroups(params.keywords, params.page, params.limit);
+  const mode = customDataMode(params.withCustomData, params.flatCustomData);
+  return { totalCount: page.totalCount, list: page.rows.map((row) => groupDto(row, mode)) };
+};
 
-/** `list-groups`, `get-group` and `get-all-groups` (contract 6.1-6.3). */
-export function groupRoutes({ store, reproduceEmptyGroupBug }: GroupRoutesOptions): Hono<AppEnv> {
-  return new Hono<AppEnv>()
-    .get(listGroups.path, (c) => {
-      const params = readQuery(queryOf(c), listGroups.params);
-      const page = store.listGroups(params.keywords, params.page, params.limit);
-      const mode = customDataMode(params.withCustomData, params.flatCustomData);
-      return ok(c, { totalCount: page.totalCount, list: page.rows.map((row) => groupDto(row, mode)) });
-    })
-    .get(getGroup.path, (c) => {
-      const params = readQuery(queryOf(c), getGroup.params);
-      return ok(c, groupDto(requireGroup(store, params.code), customDataMode(params.withCustomData, false)));
-    })
-    .get(getAllGroups.path, (c) => {
-      const params = readQuery(queryOf(c), getAllGroups.params, { looseBooleans: ['fetchMembers'] });
-      const mode = customDataMode(params.withCustomData, false);
-      const groups = store.allGroups();
-      if (!params.fetchMembers)
-        return ok(
-          c,
-          groups.map((group) => groupDto(group, mode)),
-        );
-      const members = store.allMembers();
-      if (reproduceEmptyGroupBug && groups.some((group) => !members.has(group.seq))) {
-        throw new ApiError(500, 'unknownError');
-      }
-      return ok(
-        c,
-        groups.map((group) =>
-          groupDto(
-            group,
-            mode,
-            (members.get(group.seq) ?? []).map((user) => userDto(user, { customData: 'omit' })),
-          ),
-        ),
-      );
-    });
-}
+/** `GET /api/v3/get-group`: one group by code (contract 6.2). */
+export const getGroup: EndpointHandler<typeof models.getGroup> = (params, { store }) =>
+  groupDto(requireGroup(store, params.code), customDataMode(params.withCustomData, false));
+
+/** `GET /api/v3/get-all-groups`: every group, unpaged, with their members when asked (contract 6.3). */
+export const getAllGroups: EndpointHandler<typeof models.getAllGroups> = (
+  params,
+  { store, reproduceEmptyGroupBug },
+) => {
+  const mode = customDataMode(params.withCustomData, false);
+  const groups = store.allGroups();
+  if (!params.fetchMembers) return groups.map((group) => groupDto(group, mode));
+  const members = store.allMembers();
+  if (reproduceEmptyGroupBug && groups.some((group) => !members.has(group.seq))) {
+    throw new ApiError(500, 'unknownError');
+  }
+  return groups.map((group) =>
+    groupDto(
+      group,
+      mode,
+      (members.get(group.seq) ?? []).map((user) => userDto(user, { customData: 'omit' })),
+    ),
+  );
+};

@@ -1,13 +1,7 @@
 import { ApiError } from '../http/api-error.ts';
-import type { AppContext } from '../http/context.ts';
 import type { CustomDataMode } from '../store/dto.ts';
 import type { GroupRow } from '../store/rows.ts';
 import type { Store } from '../store/store.ts';
-
-/** The query of a request. */
-export function queryOf(c: AppContext): URLSearchParams {
-  return new URL(c.req.url).searchParams;
-}
 
 /** Where custom data goes, from the `withCustomData` and `flatCustomData` flags. */
 export function customDataMode(

@@ -8,7 +8,7 @@ import { type Endpoint, ErrorRespDto, getManagementToken, parse } from '@genauth
 import type * as v from 'valibot';
 import { afterAll, beforeAll } from 'vitest';
 import { type Emulator, type EmulatorOptions, startEmulator } from '../emulator.ts';
-import { endpoints } from '../served-endpoints.ts';
+import { servedEndpoints } from '../served-endpoints.ts';
 
 /** A reply, its body validated: the endpoint's success schema, or the error envelope. */
 export interface Reply<TBody> {
@@ -21,7 +21,7 @@ export interface Reply<TBody> {
 /** Query values, as a caller would pass them. */
 export type Query = Readonly<Record<string, string | number | boolean | undefined>>;
 
-const byPath = new Map<string, Endpoint>(endpoints.map((endpoint) => [endpoint.path, endpoint]));
+const byPath = new Map<string, Endpoint>(servedEndpoints.map(({ endpoint }) => [endpoint.path, endpoint]));
 
 /**
  * Checks a reply body: with `statusCode: 200` it must match the endpoint's `response` schema;

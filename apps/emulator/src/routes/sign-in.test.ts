@@ -1,9 +1,9 @@
-import { getManagementToken, getMyGroupList, signIn } from '@genauth-groups/models';
+import { signIn } from '@genauth-groups/models';
 import { decode } from 'hono/jwt';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TestClient, useEmulator } from '../testing/test-client.ts';
 
-let now = Date.parse('2026-03-01T00:00:00Z');
+const now = Date.parse('2026-03-01T00:00:00Z');
 const env = useEmulator({ clock: () => now, accessTokenTtlSeconds: 3600 });
 let app: TestClient;
 beforeAll(() => {
@@ -78,79 +78,5 @@ describe('POST /api/v3/signin', () => {
       'x-authing-lang': 'en-US',
     });
     expect(body).toMatchObject({ apiCode: 2333, message: 'Wrong username or password' });
-  });
-});
-
-describe('GET /api/v3/get-my-group-list', () => {
-  async function tokenOf(username: string): Promise<string> {
-    return (await app.post(signIn, password({ username, password: 'Passw0rd!' }))).body.data
-      .access_token as string;
-  }
-
-  it('returns the signed-in user’s groups, with the token raw (Node) or as Bearer (Java)', async () => {
-    const token = await tokenOf('carol');
-    for (const authorization of [token, `Bearer ${token}`]) {
-      const { body } = await app.get(getMyGroupList, {}, { authorization });
-      expect(body.data.map((group) => group.code)).toEqual(['designer', 'all-staff']);
-      expect(body.data[0]).toMatchObject({ members: [], metadataSource: [] });
-    }
-  });
-
-  it('returns [] for a user in no group', async () => {
-    const { body } = await app.get(getMyGroupList, {}, { authorization: await tokenOf('frank') });
-    expect(body).toMatchObject({ statusCode: 200, data: [] });
-  });
-
-  it('answers 2020 without a token, with another app’s id, with a management token, or once expired', async () => {
-    const token = await tokenOf('alice');
-    const { accessKeyId, accessKeySecret } = env.emulator.credentials;
-    const managementToken = (await app.post(getManagementToken, { accessKeyId, accessKeySecret })).body;
-    const refusals = [
-      await app.get(getMyGroupList),
-      await app.get(getMyGroupList, {}, { authorization: token, 'x-authing-app-id': 'another-app' }),
-      await app.get(getMyGroupList, {}, { authorization: managementToken.data.access_token }),
-    ];
-    now += 3600_000;
-    refusals.push(await app.get(getMyGroupList, {}, { authorization: token }));
-    for (const { body } of refusals) {
-      expect(body).toMatchObject({ statusCode: 401, apiCode: 2020, message: '尚未登录，无权限访问此请求' });
-    }
-  });
-});
-
-describe('CORS on the authentication routes', () => {
-  it('answers a browser preflight for the headers the browser SDK sends, from any origin', async () => {
-    const response = await fetch(new URL('/api/v3/get-my-group-list', env.emulator.url), {
-      method: 'OPTIONS',
-      headers: {
-        origin: 'http://localhost:5173',
-        'access-control-request-method': 'GET',
-        'access-control-request-headers':
-          'authorization,x-authing-app-id,x-authing-lang,x-authing-sdk-version',
-      },
-    });
-    expect(response.status).toBe(204);
-    expect(response.headers.get('access-control-allow-origin')).toBe('*');
-    const allowed = response.headers.get('access-control-allow-headers')?.split(',') ?? [];
-    for (const header of [
-      'authorization',
-      'content-type',
-      'x-authing-app-id',
-      'x-authing-userpool-id',
-      'x-authing-request-from',
-      'x-authing-sdk-version',
-      'x-authing-lang',
-    ]) {
-      expect(allowed).toContain(header);
-    }
-    expect(response.headers.get('access-control-allow-credentials')).toBeNull();
-  });
-
-  it('adds the CORS header to replies, errors included, but not to management routes', async () => {
-    const origin = { origin: 'http://localhost:5173' };
-    const failed = await app.post(signIn, password({ username: 'alice', password: 'x' }), origin);
-    expect(failed.headers.get('access-control-allow-origin')).toBe('*');
-    const management = await fetch(new URL('/api/v3/list-groups', env.emulator.url), { headers: origin });
-    expect(management.headers.get('access-control-allow-origin')).toBeNull();
   });
 });

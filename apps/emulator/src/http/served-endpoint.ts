@@ -1,0 +1,80 @@
+import type { Endpoint } from '@genauth-groups/models';
+import type { Handler } from 'hono';
+import type * as v from 'valibot';
+import type { AppParts } from '../app-parts.ts';
+import type { AppContext, AppEnv } from './context.ts';
+import { type ParamsSchema, type QueryOptions, readJson, readQuery, validate } from './params.ts';
+import { ok } from './reply.ts';
+
+/** The parameters of an endpoint as its handler receives them: validated, defaults applied. */
+export type ParamsOf<TEndpoint extends Endpoint> = TEndpoint['params'] extends v.GenericSchema
+  ? v.InferOutput<TEndpoint['params']>
+  : undefined;
+
+/** The `data` of an endpoint's successful reply. */
+export type DataOf<TEndpoint extends Endpoint> =
+  v.InferInput<TEndpoint['response']> extends {
+    readonly data: infer TData;
+  }
+    ? TData
+    : never;
+
+/**
+ * What an endpoint does once its request is authenticated and its parameters are valid: it returns
+ * the reply's `data` (the table wraps it in the success envelope) or throws an `ApiError`.
+ */
+export type EndpointHandler<TEndpoint extends Endpoint> = (
+  params: ParamsOf<TEndpoint>,
+  parts: AppParts,
+  c: AppContext,
+) => DataOf<TEndpoint> | Promise<DataOf<TEndpoint>>;
+
+/** How a served endpoint is called, besides what its descriptor says. */
+export interface ServeOptions {
+  /**
+   * Served without credentials: the endpoints that hand out credentials (`signin`,
+   * `get-management-token`). Every other endpoint gets the auth of its `side`. @default false
+   */
+  readonly anonymous?: boolean;
+  /** How its query string is read (GET only). */
+  readonly query?: QueryOptions;
+}
+
+/** One row of the emulator's endpoint table: a descriptor of `@genauth-groups/models` and its handler. */
+export interface ServedEndpoint {
+  readonly endpoint: Endpoint;
+  readonly anonymous: boolean;
+  /** The hono handler: reads and validates the parameters, calls the endpoint's handler, replies. */
+  readonly handler: (parts: AppParts) => Handler<AppEnv>;
+}
+
+/**
+ * A row of the endpoint table. The path, the method, how parameters are read (the query of a GET,
+ * the JSON body of a POST) and validated (the descriptor's `params` schema) all come from `endpoint`.
+ */
+export function serve<TEndpoint extends Endpoint>(
+  endpoint: TEndpoint,
+  handle: EndpointHandler<TEndpoint>,
+  options: ServeOptions = {},
+): ServedEndpoint {
+  return {
+    endpoint,
+    anonymous: options.anonymous ?? false,
+    handler: (parts) => async (c) => {
+      const params = await readParams(endpoint, c, options.query);
+      return ok(c, await handle(params as ParamsOf<TEndpoint>, parts, c));
+    },
+  };
+}
+
+async function readParams(
+  endpoint: Endpoint,
+  c: AppContext,
+  query: QueryOptions | undefined,
+): Promise<unknown> {
+  if (endpoint.params === undefined) return undefined;
+  if (endpoint.method === 'GET') {
+    return readQuery(new URL(c.req.url).searchParams, endpoint.params as ParamsSchema, query);
+  }
+  return validate(endpoint.params, await readJson(c));
+}
