@@ -1,4 +1,6 @@
-import type { Emulator } from './emulator.ts';
+import { DEFAULT_CREDENTIALS, type Emulator } from './emulator.ts';
+import { isLoopback } from './http/loopback.ts';
+import { DEFAULT_DEMO_PASSWORD } from './seed/demo.ts';
 
 /**
  * What the CLI prints on start: everything a client needs to connect. It shows the emulator's own
@@ -35,8 +37,27 @@ export function formatBanner(emulator: Emulator): string {
       lines.push(`    ${user.username.padEnd(6)} ${user.email.padEnd(18)} ${user.userId}  ${groups}`);
     }
   }
+  const exposed = exposedDefaults(emulator);
+  if (exposed.length > 0) {
+    lines.push(
+      '',
+      `  WARNING: listening on ${emulator.host}, beyond loopback, with the default ${exposed.join(', ')}.`,
+      '  Anyone who can reach this address can read and change the data. Set your own',
+      '  (--access-key-secret, --app-secret, --demo-password) or listen on --host 127.0.0.1.',
+    );
+  }
   lines.push('', 'Press Ctrl+C to stop.');
   return lines.join('\n');
+}
+
+/** The published default secrets in use, when other machines can connect. */
+function exposedDefaults({ host, credentials, demoUsers }: Emulator): string[] {
+  if (isLoopback(host)) return [];
+  return [
+    ...(credentials.accessKeySecret === DEFAULT_CREDENTIALS.accessKeySecret ? ['access key secret'] : []),
+    ...(credentials.appSecret === DEFAULT_CREDENTIALS.appSecret ? ['app secret'] : []),
+    ...(demoUsers[0]?.password === DEFAULT_DEMO_PASSWORD ? ['demo password'] : []),
+  ];
 }
 
 function describeFaults({ faults }: Emulator): string {

@@ -97,6 +97,8 @@ export interface EmulatorData {
 export interface Emulator extends AsyncDisposable {
   /** Base URL, e.g. `http://127.0.0.1:8787`: the `host` of a management client, the `appHost` of an authentication client. */
   readonly url: string;
+  /** The address it listens on, e.g. `127.0.0.1` or `0.0.0.0`. */
+  readonly host: string;
   readonly port: number;
   readonly credentials: EmulatorCredentials;
   /** The named demo users (alice, bob, carol, dave, erin, frank) as they were at start; empty without the demo data set. */
@@ -174,6 +176,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     };
     return {
       url: `http://${urlHost(host)}:${port}`,
+      host,
       port,
       credentials,
       demoUsers: seeded.demoUsers,

@@ -59,6 +59,7 @@ describe('queued faults', () => {
     env.emulator.faults.queue([{ type: 'truncated-body' }], { paths: ['/api/v3/create-group'] });
     const response = await env.api.raw('/api/v3/create-group', {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ code: 'cut', name: 'Cut', description: '', type: 'static' }),
     });
     expect(response.status).toBe(200);
@@ -146,6 +147,7 @@ describe('HTTP control endpoint', () => {
   it('sets, queues, reads and clears faults', async () => {
     const set = await env.api.request('/__emulator/faults', {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ latencyMs: 5, managementTokenTtlSeconds: 60 }),
     });
     expect(set.body).toMatchObject({
@@ -154,6 +156,7 @@ describe('HTTP control endpoint', () => {
     });
     const queued = await env.api.request('/__emulator/faults/queue', {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ faults: [{ type: 'http-error', status: 502 }], paths: ['/api/v3/get-group'] }),
     });
     expect((queued.body as { data: FaultState }).data.queue).toEqual([
@@ -168,6 +171,7 @@ describe('HTTP control endpoint', () => {
   it('refuses an invalid body with a 400 envelope', async () => {
     const reply = await env.api.request('/__emulator/faults/queue', {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ faults: [{ type: 'explode' }] }),
     });
     expect(reply.body).toMatchObject({ statusCode: 400 });

@@ -84,6 +84,23 @@ describe('HMAC-SHA1 signatures (contract 5.3)', () => {
     });
   });
 
+  it('refuses a signature without a nonce with 1300, even the first time (it could be replayed)', async () => {
+    const target = '/api/v3/get-group?code=developer';
+    const { 'x-authing-signature-nonce': _, ...headers } = signedHeaders(
+      new Date(now).toUTCString(),
+      'unused',
+    );
+    const reply = () =>
+      client.request(target, { headers: { ...headers, authorization: sign(target, headers) } });
+    for (const attempt of [await reply(), await reply()]) {
+      expect(attempt.body).toMatchObject({
+        statusCode: 401,
+        apiCode: 1300,
+        message: '使用 AK/SK 签名时缺少 x-authing-signature-nonce 请求头',
+      });
+    }
+  });
+
   it('refuses a changed query with 1300', async () => {
     const headers = { 'x-authing-signature-nonce': 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa01' };
     const { body } = await send(first, headers, '/api/v3/list-groups?page=1&limit=11&flatCustomData=false');

@@ -44,7 +44,7 @@ export function isSignature(authorization: string): boolean {
  * Verifies the HMAC-SHA1 signature of authing-node-sdk 3.x-4.x exactly as contract 5.3 describes,
  * and records its nonce.
  *
- * @throws {ApiError} 401 with apiCode 1300 (bad signature or unknown key), 1301 (method), 1302
+ * @throws {ApiError} 401 with apiCode 1300 (bad signature, unknown key or no nonce), 1301 (method), 1302
  *   (version), 1303 (unreadable timestamp), 1304 (no timestamp), 1305 (timestamp outside the
  *   window) or 1306 (nonce already used).
  */
@@ -61,15 +61,18 @@ export function verifySignature(
   if (headers.get('x-authing-signature-version') !== '1.0') throw refusal(1302, 'signatureVersion');
   const timestamp = timestampOf(headers);
   if (Math.abs(check.now - timestamp) > check.windowMs) throw refusal(1305, 'signatureExpired');
+  // Every signing SDK sends a nonce (Node 0.0.20+, Java 3.0-3.1.3, C# 3.2.5; contract 5.1, 5.3): without
+  // one, the replay check could not work and a captured request would stay valid for the whole window.
   const nonce = headers.get('x-authing-signature-nonce');
+  if (!nonce) throw refusal(1300, 'signatureNonceMissing');
   const nonceKey = `${accessKeyId}:${nonce}`;
-  if (nonce && check.nonces.has(nonceKey, check.now)) throw refusal(1306, 'signatureReplayed');
+  if (check.nonces.has(nonceKey, check.now)) throw refusal(1306, 'signatureReplayed');
 
   const expected = createHmac('sha1', key.accessKeySecret)
     .update(stringToSign(request), 'utf8')
     .digest('base64');
   if (!sameSecret(signature, expected)) throw refusal(1300, 'signatureInvalid');
-  if (nonce) check.nonces.add(nonceKey, timestamp + check.windowMs);
+  check.nonces.add(nonceKey, timestamp + check.windowMs);
 }
 
 /**

@@ -99,6 +99,15 @@ export const messages = {
     'en-US': 'Service unavailable, please retry later',
   },
   forbidden: { 'zh-CN': '只允许本机访问', 'en-US': 'Only loopback clients may use this endpoint' },
+  jsonRequired: {
+    'zh-CN': '请求体须为 JSON（content-type: application/json）',
+    'en-US': 'The request body must be JSON (content-type: application/json)',
+  },
+  /** apiCode 1300 (inferred): the signing SDKs always send a nonce, so a request without one is not theirs. */
+  signatureNonceMissing: {
+    'zh-CN': '使用 AK/SK 签名时缺少 x-authing-signature-nonce 请求头',
+    'en-US': 'The x-authing-signature-nonce header is required with AK/SK signing',
+  },
 } as const satisfies Record<string, Text>;
 
 /** The key of a message. */

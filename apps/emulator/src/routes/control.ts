@@ -3,13 +3,12 @@ import { Hono } from 'hono';
 import { type FaultConfig, FaultQueueSchema, type Faults } from '../faults.ts';
 import { ApiError, invalidParam } from '../http/api-error.ts';
 import type { AppEnv } from '../http/context.ts';
+import { isLoopback, isLoopbackHost } from '../http/loopback.ts';
 import { readJson, validate } from '../http/params.ts';
 import { ok } from '../http/reply.ts';
 
 /** Where the control endpoints live; faults never apply under it. */
 export const CONTROL_PREFIX = '/__emulator';
-
-const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
 /**
  * The emulator's own control endpoints (not part of the GenAuth API), for clients in other
@@ -20,12 +19,19 @@ const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
  * - `POST /__emulator/faults/queue`: queues faults (body: `{ faults: Fault[], paths?: string[] }`);
  * - `DELETE /__emulator/faults`: removes every fault.
  *
- * Only loopback clients may use them (403 otherwise), whatever address the emulator listens on.
+ * They change what every client sees, so web pages must not reach them: the socket must be
+ * loopback and so must the `Host` header (a rebound DNS name still sends its own), or 403, whatever
+ * address the emulator listens on; a POST body must be declared JSON (415 otherwise), which a page
+ * cannot send cross-origin without a preflight; and no CORS header is ever sent, so preflights fail.
  */
 export function controlRoutes(faults: Faults): Hono<AppEnv> {
   return new Hono<AppEnv>()
     .use(`${CONTROL_PREFIX}/*`, async (c, next) => {
-      if (!LOOPBACK.has(c.env.incoming.socket.remoteAddress ?? '')) throw new ApiError(403, 'forbidden');
+      if (!isLoopback(c.env.incoming.socket.remoteAddress ?? '') || !isLoopbackHost(c.req.header('host'))) {
+        throw new ApiError(403, 'forbidden');
+      }
+      if (c.req.method === 'POST' && !isJson(c.req.header('content-type')))
+        throw new ApiError(415, 'jsonRequired');
       await next();
     })
     .get(`${CONTROL_PREFIX}/faults`, (c) => ok(c, faults.state))
@@ -43,6 +49,11 @@ export function controlRoutes(faults: Faults): Hono<AppEnv> {
       faults.clear();
       return ok(c, faults.state);
     });
+}
+
+/** `application/json`, with or without parameters (`; charset=utf-8`). */
+function isJson(contentType: string | undefined): boolean {
+  return contentType?.split(';')[0]?.trim().toLowerCase() === 'application/json';
 }
 
 /** Runs `change`, turning a validation error into a 400 envelope naming the first invalid field. */
