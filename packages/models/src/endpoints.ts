@@ -20,6 +20,7 @@ import {
 } from './params.ts';
 import { LoginTokenRespDto, SigninByCredentialsDto } from './sign-in.ts';
 import { UserPaginatedRespDto } from './user.ts';
+import { GetUserDto, ListUsersRequestDto, UserSingleRespDto } from './user-query.ts';
 
 /**
  * One V3 endpoint: where it is, what it takes and what it answers. Clients and the emulator read
@@ -165,4 +166,22 @@ export const removeGroupMembers = {
   side: 'management',
   params: RemoveGroupMembersReqDto,
   response: IsSuccessRespDto,
+} as const satisfies Endpoint;
+
+/** `ManagementClient.listUsers()`: a page of the pool's users, searched by keywords. */
+export const listUsers = {
+  method: 'POST',
+  path: '/api/v3/list-users',
+  side: 'management',
+  params: ListUsersRequestDto,
+  response: UserPaginatedRespDto,
+} as const satisfies Endpoint;
+
+/** `ManagementClient.getUser()`: one user, by any of the `userIdType`s. */
+export const getUser = {
+  method: 'GET',
+  path: '/api/v3/get-user',
+  side: 'management',
+  params: GetUserDto,
+  response: UserSingleRespDto,
 } as const satisfies Endpoint;

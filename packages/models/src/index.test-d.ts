@@ -6,6 +6,7 @@ import type {
   AuthorizedResourceDto,
   ErrorRespDto,
   Gender,
+  GetUserDto,
   GetUserGroupsDto,
   GroupDto,
   GroupListRespDto,
@@ -13,10 +14,13 @@ import type {
   IdentityDto,
   ListGroupMembersDto,
   ListGroupsDto,
+  ListUsersRequestDto,
   ResGroupDto,
   UserDto,
   UserIdType,
   UserPaginatedRespDto,
+  UserSearchField,
+  UserSingleRespDto,
   ValidationIssue,
 } from './index.ts';
 import { type GetGroupDto, ListGroupsDto as ListGroupsSchema, parse } from './index.ts';
@@ -91,5 +95,24 @@ describe('parameter types', () => {
       readonly expected: string;
       readonly message: string;
     }>();
+  });
+});
+
+describe('user reads', () => {
+  it('getUser takes every userIdType and the SDK flags, and answers one UserDto', () => {
+    expectTypeOf<GetUserDto['userId']>().toEqualTypeOf<string>();
+    expectTypeOf<GetUserDto['userIdType']>().toEqualTypeOf<UserIdType | undefined>();
+    expectTypeOf<GetUserDto['withIdentities']>().toEqualTypeOf<boolean | undefined>();
+    expectTypeOf<UserSingleRespDto['data']>().toEqualTypeOf<UserDto>();
+  });
+
+  it('listUsers takes keywords, paging and the searched fields', () => {
+    expectTypeOf<ListUsersRequestDto['keywords']>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<NonNullable<ListUsersRequestDto['options']>['pagination']>().toEqualTypeOf<
+      { page?: number | undefined; limit?: number | undefined } | undefined
+    >();
+    expectTypeOf<NonNullable<ListUsersRequestDto['options']>['fuzzySearchOn']>().toEqualTypeOf<
+      UserSearchField[] | undefined
+    >();
   });
 });

@@ -29,9 +29,11 @@ export {
   getGroupAuthorizedResources,
   getManagementToken,
   getMyGroupList,
+  getUser,
   getUserGroups,
   listGroupMembers,
   listGroups,
+  listUsers,
   removeGroupMembers,
   signIn,
   updateGroup,
@@ -87,4 +89,12 @@ export {
   UserStatus,
   UserWorkStatus,
 } from './user.ts';
+export {
+  GetUserDto,
+  ListUsersOptionsDto,
+  ListUsersRequestDto,
+  PaginationDto,
+  UserSearchField,
+  UserSingleRespDto,
+} from './user-query.ts';
 export { isValidationError, ValidationError, type ValidationIssue } from './validation-error.ts';
