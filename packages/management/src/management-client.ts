@@ -17,6 +17,7 @@ import {
   type GetAllGroupsDto,
   type GetGroupAuthorizedResourcesDto,
   type GetGroupDto,
+  type GetUserDto,
   type GetUserGroupsDto,
   type GroupListRespDto,
   type GroupPaginatedRespDto,
@@ -25,12 +26,15 @@ import {
   getGroup,
   getGroupAuthorizedResources,
   getManagementToken,
+  getUser,
   getUserGroups,
   type IsSuccessRespDto,
   type ListGroupMembersDto,
   type ListGroupsDto,
+  type ListUsersRequestDto,
   listGroupMembers,
   listGroups,
+  listUsers,
   parse,
   type RemoveGroupMembersReqDto,
   type ResGroupDto,
@@ -38,6 +42,7 @@ import {
   type UpdateGroupReqDto,
   type UserDto,
   type UserPaginatedRespDto,
+  type UserSingleRespDto,
   updateGroup,
 } from '@genauth-groups/models';
 import pLimit, { type LimitFunction } from 'p-limit';
@@ -178,6 +183,26 @@ export class ManagementClient {
   }
 
   /**
+   * One page of the pool's users, searched by `keywords` (`POST /api/v3/list-users`). A read
+   * sent as POST: retried like the others. The body goes as given, as the official SDK sends it;
+   * the server pages 10 users by default (`options.pagination`, at most 50).
+   *
+   * @example
+   * const page = await client.listUsers({ keywords: 'ali', options: { pagination: { limit: 20 } } });
+   */
+  listUsers(params: ListUsersRequestDto = {}, options: RequestOptions = {}): Promise<UserPaginatedRespDto> {
+    return this.#call(listUsers, params, 'listUsers', options, { repeatable: true });
+  }
+
+  /**
+   * One user, by id or by any other `userIdType` (phone, email, username, external id, identity,
+   * sync relation, custom field) (`GET /api/v3/get-user`).
+   */
+  getUser(params: GetUserDto, options: RequestOptions = {}): Promise<UserSingleRespDto> {
+    return this.#call(getUser, params, 'getUser', options);
+  }
+
+  /**
    * Creates a group (`POST /api/v3/create-group`). Sent once (see the class notes on writes).
    *
    * @example
@@ -268,10 +293,11 @@ export class ManagementClient {
     params: unknown,
     name: string,
     { signal }: RequestOptions,
+    { repeatable }: { readonly repeatable?: boolean } = {},
   ): Promise<v.InferOutput<TEndpoint['response']>> {
     return this.#limit(async () => {
       const started = Date.now();
-      const send = () => this.#api.call(endpoint, params as never, { name, signal });
+      const send = () => this.#api.call(endpoint, params as never, { name, signal, repeatable });
       try {
         return await send();
       } catch (error) {
