@@ -6,6 +6,10 @@ import { servePage } from '../test/browser/harness.ts';
 // In a real headless Chromium: a page served from another origin (localhost) than the emulator
 // (127.0.0.1) signs a demo user in and shows that user's groups through the SDK. This proves the
 // browser build and CORS (preflight for authorization and x-authing-app-id) for real.
+// A real browser on a loaded 2-core CI machine: each page load and Chromium's start get a budget
+// of their own instead of vitest's 5 s default.
+const BROWSER_BUDGET = { timeout: 30_000 };
+
 describe.skipIf(chromiumMissing())('in a browser, cross-origin', () => {
   let emulator: Emulator;
   let page: Awaited<ReturnType<typeof servePage>>;
@@ -17,7 +21,7 @@ describe.skipIf(chromiumMissing())('in a browser, cross-origin', () => {
       servePage(),
       launchChromium(),
     ]);
-  });
+  }, BROWSER_BUDGET.timeout);
   afterAll(async () => {
     await Promise.all([browser?.close(), page?.close(), emulator?.close()]);
   });
@@ -39,7 +43,7 @@ describe.skipIf(chromiumMissing())('in a browser, cross-origin', () => {
     return { status, codes };
   }
 
-  it("signs a demo user in and shows that user's groups", async () => {
+  it("signs a demo user in and shows that user's groups", BROWSER_BUDGET, async () => {
     const user = emulator.demoUsers.find((candidate) => candidate.groups.length > 1);
     if (!user) throw new Error('the demo data has a user in several groups');
     const { status, codes } = await open({ username: user.username, password: user.password });
@@ -47,7 +51,7 @@ describe.skipIf(chromiumMissing())('in a browser, cross-origin', () => {
     expect(codes.sort()).toEqual([...user.groups].sort());
   });
 
-  it('shows the typed API error for a bad token', async () => {
+  it('shows the typed API error for a bad token', BROWSER_BUDGET, async () => {
     const { status, codes } = await open({ token: 'expired-or-forged' });
     expect(status).toMatch(/^ApiError 401 2020: /);
     expect(codes).toEqual([]);
