@@ -76,7 +76,7 @@ export function activate(context: ExtensionContext): void {
     panels,
     loads,
     registryChanges,
-    ...registerCommands({ tree, view, registry, store, panels, output, filterChanged: showState }),
+    ...registerCommands({ tree, view, registry, store, panels, output, log, filterChanged: showState }),
     context.secrets.onDidChange((event) => {
       const secretKey = store.secretKeyOf(event.key);
       if (secretKey) registry.secretChanged(secretKey);

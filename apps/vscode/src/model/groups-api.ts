@@ -37,6 +37,10 @@ export interface GroupsApi {
   group(code: string, signal?: AbortSignal): Promise<GroupDto>;
   /** The resources a group is authorized on, in the default namespace. */
   groupResources(code: string, signal?: AbortSignal): Promise<readonly AuthorizedResourceDto[]>;
+  /** Every member of a group, page after page (`listAllGroupMembers`), for exports. */
+  allMembers(code: string, signal: AbortSignal): AsyncIterable<UserDto>;
+  /** Every group of the pool, filtered by `keywords` if given (`listAllGroups`), for exports. */
+  allGroups(keywords: string | undefined, signal: AbortSignal): AsyncIterable<GroupDto>;
 }
 
 /**
@@ -108,5 +112,7 @@ export function groupsApi(client: ManagementClient, log: Log, label: string): Gr
           client.getGroupAuthorizedResources({ code }, { signal }),
         )
       ).data,
+    allMembers: (code, signal) => client.listAllGroupMembers({ code, signal }),
+    allGroups: (keywords, signal) => client.listAllGroups({ ...(keywords ? { keywords } : {}), signal }),
   };
 }

@@ -11,9 +11,11 @@ import {
 import { type ConnectionConfig, parseConnections } from '../model/connection-config.ts';
 import type { ConnectionRegistry } from '../model/connection-registry.ts';
 import type { GroupsTree } from '../model/groups-tree.ts';
+import type { Log } from '../model/log.ts';
 import type { TreeNode } from '../model/nodes/tree-node.ts';
 import { promptNewConnection } from './add-connection.ts';
 import type { DetailsPanels } from './details-panel.ts';
+import { exportNode } from './export.ts';
 import { promptUserQuery } from './find-user-groups.ts';
 import { type ConnectionStore, SECTION } from './settings.ts';
 
@@ -25,6 +27,8 @@ export interface CommandContext {
   readonly store: ConnectionStore;
   readonly panels: DetailsPanels;
   readonly output: LogOutputChannel;
+  /** The output channel behind the redactor that masks every secret read. */
+  readonly log: Log;
   /** Call after the filter changed: updates the view's description and menus. */
   readonly filterChanged: () => void;
 }
@@ -147,6 +151,14 @@ export function registerCommands(context: CommandContext): Disposable[] {
     register('copyCode', (node) => copy(node?.clip('code', l10n.t))),
 
     register('copyJson', (node) => copy(node?.clip('json', l10n.t))),
+
+    // From a group: its members; from a connection or the command palette: the pool's groups.
+    register('export', async (node) => {
+      const connection = await chooseConnection(registry, node);
+      if (!connection) return;
+      const target = node ?? tree.connectionNodes.find((owner) => owner.connection.id === connection.id);
+      if (target) await exportNode(target, tree, context.log);
+    }),
 
     register('openInConsole', (node) => {
       const url = node?.consoleLink();

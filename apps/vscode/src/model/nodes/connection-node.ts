@@ -1,5 +1,6 @@
 import type { GroupDto } from '@genauth-groups/models';
 import type { ConnectionConfig } from '../connection-config.ts';
+import { type ExportSource, groupsSource } from '../export/export-source.ts';
 import { isLoopback } from '../hosts.ts';
 import type { PagedList } from '../page-loader.ts';
 import type { Translate } from '../translate.ts';
@@ -22,11 +23,13 @@ export class ConnectionNode extends TreeNode {
   readonly groups: PagedList<GroupDto>;
   /** The result of the last "Find a user's groups" on this connection, until dismissed. */
   userGroups: UserGroupsNode | undefined;
+  readonly #tree: NodeContext;
 
   constructor(connection: ConnectionConfig, tree: NodeContext) {
     super();
     this.id = `c:${connection.id}`;
     this.connection = connection;
+    this.#tree = tree;
     this.groups = tree.list(this, tree.pageSize, (page, limit, signal) =>
       tree
         .apiOf(connection.id)
@@ -51,6 +54,11 @@ export class ConnectionNode extends TreeNode {
     this.userGroups?.groups.reset();
   }
 
+  /** The pool's groups, as filtered in the tree. */
+  override exportSource(): ExportSource {
+    return groupsSource(this.connection.label, this.#tree.keywords);
+  }
+
   /** Aborts what the node still has in flight, so that a dropped connection cannot update the tree. */
   stop(): void {
     this.groups.dispose();
@@ -73,7 +81,7 @@ export class ConnectionNode extends TreeNode {
         connection.tenantId && t('Tenant: {0}', connection.tenantId),
       ),
       icon: { id: isLoopback(connection.host) ? 'vm' : 'cloud' },
-      contextValue: 'connection',
+      contextValue: 'connection exportable',
     };
   }
 

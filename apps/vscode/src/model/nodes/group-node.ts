@@ -1,6 +1,7 @@
 import type { GroupDto, UserDto } from '@genauth-groups/models';
 import type { ConnectionConfig } from '../connection-config.ts';
 import { consoleUrl } from '../console-url.ts';
+import { type ExportSource, membersSource } from '../export/export-source.ts';
 import type { PagedList } from '../page-loader.ts';
 import type { Translate } from '../translate.ts';
 import { memberCount } from './counts.ts';
@@ -69,6 +70,10 @@ export class GroupNode extends TreeNode {
     return consoleUrl(this.connection, { kind: 'group', code: this.group.code });
   }
 
+  override exportSource(): ExportSource {
+    return membersSource(this.group.code);
+  }
+
   override showDetails(viewer: DetailsViewer): Promise<void> {
     return viewer.showGroup(this);
   }
@@ -93,7 +98,7 @@ export class GroupNode extends TreeNode {
         t('ID: {0}', group.id),
       ),
       icon: { id: 'organization' },
-      contextValue: this.consoleLink() ? 'group console' : 'group',
+      contextValue: ['group exportable', this.consoleLink() && 'console'].filter(Boolean).join(' '),
     };
   }
 

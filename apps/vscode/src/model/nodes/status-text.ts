@@ -53,3 +53,9 @@ export function emptyText(list: ListKind, filtered: boolean, t: Translate): stri
       return t('This user is in no groups');
   }
 }
+
+/** One line for a notification: what went wrong, and the error's own words when it has some. */
+export function errorMessage(info: ErrorInfo, t: Translate): string {
+  const title = errorTitle(info, t);
+  return 'detail' in info && info.detail ? `${title}: ${info.detail}` : title;
+}

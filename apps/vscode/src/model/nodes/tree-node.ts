@@ -1,5 +1,6 @@
 import type { GroupDto, UserDto } from '@genauth-groups/models';
 import type { ConnectionConfig } from '../connection-config.ts';
+import type { ExportSource } from '../export/export-source.ts';
 import type { GroupsApi } from '../groups-api.ts';
 import type { FetchPage, PagedList } from '../page-loader.ts';
 import type { Translate } from '../translate.ts';
@@ -97,6 +98,11 @@ export abstract class TreeNode {
 
   /** The node's page in the GenAuth console, where one is known. */
   consoleLink(): string | undefined {
+    return undefined;
+  }
+
+  /** What "Export…" writes for this node, if anything: a group's members, a pool's groups. */
+  exportSource(): ExportSource | undefined {
     return undefined;
   }
 
