@@ -26,8 +26,8 @@ export interface AppParts {
   readonly signatureWindowMs: number;
   readonly accessTokenTtlSeconds: number;
   /**
-   * Reproduce Authing/Authing#13: `get-all-groups` with members fails with a 500 "unknown error"
-   * when any group is empty (contract 6.3).
+   * `get-all-groups` as the service answers it (contract 6.3): any `fetchMembers` present asks
+   * for members, and members fail with a 500 "unknown error" when any group is empty.
    */
-  readonly reproduceEmptyGroupBug: boolean;
+  readonly reproduceGetAllGroupsBugs: boolean;
 }

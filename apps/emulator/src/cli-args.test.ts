@@ -17,7 +17,7 @@ describe('parseCliArgs', () => {
         demo: true,
         credentials: {},
         httpStatus: false,
-        reproduceEmptyGroupBug: false,
+        reproduceGetAllGroupsBugs: false,
         faults: {},
       },
     });
@@ -52,7 +52,7 @@ describe('parseCliArgs', () => {
       '--app-secret',
       'secret',
       '--http-status',
-      '--reproduce-empty-group-bug',
+      '--reproduce-get-all-groups-bugs',
     ]);
     expect(options).toEqual({
       port: 0,
@@ -70,7 +70,7 @@ describe('parseCliArgs', () => {
         appSecret: 'secret',
       },
       httpStatus: true,
-      reproduceEmptyGroupBug: true,
+      reproduceGetAllGroupsBugs: true,
       faults: {},
     });
   });

@@ -20,8 +20,9 @@ Server
   --port <n>                 port, 0 for any free one (default ${DEFAULT_PORT})
   --host <address>           address to listen on (default 127.0.0.1)
   --http-status              answer errors with real HTTP statuses instead of HTTP 200
-  --reproduce-empty-group-bug
-                             get-all-groups with members fails when a group is empty (Authing#13)
+  --reproduce-get-all-groups-bugs
+                             get-all-groups as the service answers it: any fetchMembers value
+                             fetches members, which fails when a group is empty (Authing#13)
 
 Data
   --data <file.db>           keep data in this SQLite file (default: in memory)
@@ -137,7 +138,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     ...optional('load', values.load),
     credentials,
     httpStatus: values['http-status'] ?? false,
-    reproduceEmptyGroupBug: values['reproduce-empty-group-bug'] ?? false,
+    reproduceGetAllGroupsBugs: values['reproduce-get-all-groups-bugs'] ?? false,
     faults,
   };
   return { help: false, options };
@@ -153,7 +154,7 @@ function parse(argv: readonly string[]) {
       port: string,
       host: string,
       'http-status': { type: 'boolean' },
-      'reproduce-empty-group-bug': { type: 'boolean' },
+      'reproduce-get-all-groups-bugs': { type: 'boolean' },
       data: string,
       demo: { type: 'boolean' },
       'demo-password': string,

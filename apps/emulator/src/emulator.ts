@@ -74,10 +74,12 @@ export interface EmulatorOptions {
   /** Largest request body accepted; bigger ones get a 413 envelope. @default 1048576 (1 MiB) */
   readonly maxBodyBytes?: number;
   /**
-   * Reproduce Authing/Authing#13: `get-all-groups` with members fails (500 "unknown error") when any
-   * group is empty (contract 6.3). @default false
+   * Answer `get-all-groups` as the service does (contract 6.3): any `fetchMembers` present asks for
+   * members, `False` included (observed, authing-py-sdk#21; for lowercase `false`, inferred), and
+   * members fail with a 500 "unknown error" when any group is empty (observed, Authing/Authing#13).
+   * Off, `fetchMembers` is a plain boolean and empty groups are fine. @default false
    */
-  readonly reproduceEmptyGroupBug?: boolean;
+  readonly reproduceGetAllGroupsBugs?: boolean;
 }
 
 /** What the store held once the emulator started. */
@@ -150,7 +152,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
       signatureWindowMs: options.signatureWindowMs ?? 15 * 60 * 1000,
       accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 14 * 24 * 3600,
-      reproduceEmptyGroupBug: options.reproduceEmptyGroupBug ?? false,
+      reproduceGetAllGroupsBugs: options.reproduceGetAllGroupsBugs ?? false,
     });
     // No global override of Request and Response: the emulator runs inside other programs' tests,
     // and the faults that write to the socket themselves need the standard Response.

@@ -7,6 +7,7 @@ import type { AppParts } from './app-parts.ts';
 import { Tokens } from './auth/tokens.ts';
 import { DEFAULT_CREDENTIALS } from './emulator.ts';
 import { Faults } from './faults.ts';
+import { baseType, type ParamsSchema } from './http/params.ts';
 import { DEFAULT_DEMO_PASSWORD } from './seed/demo.ts';
 import { seedStore } from './seed/seed-store.ts';
 import { servedEndpoints } from './served-endpoints.ts';
@@ -36,7 +37,7 @@ beforeAll(() => {
     maxBodyBytes: 1024 * 1024,
     signatureWindowMs: 15 * 60 * 1000,
     accessTokenTtlSeconds: 3600,
-    reproduceEmptyGroupBug: false,
+    reproduceGetAllGroupsBugs: false,
   };
   app = createApp(parts);
   return () => store.close();
@@ -180,4 +181,45 @@ describe('CORS', () => {
       expect(reply.headers.get('access-control-allow-origin')).toBeNull();
     },
   );
+});
+
+describe('booleans as the official SDKs spell them (lowercase: Node, Java, Go; capitalised: Python)', () => {
+  // Parameters that each endpoint needs besides the boolean under test.
+  const required: Readonly<Record<string, Record<string, string>>> = {
+    '/api/v3/get-group': { code: 'developer' },
+    '/api/v3/list-group-members': { code: 'developer' },
+    '/api/v3/get-group-authorized-resources': { code: 'developer' },
+    '/api/v3/get-user-groups': { userId: 'alice', userIdType: 'username' },
+  };
+  const booleans = servedEndpoints
+    .filter(({ endpoint }) => endpoint.method === 'GET' && endpoint.params !== undefined)
+    .flatMap(({ endpoint }) =>
+      Object.entries((endpoint.params as ParamsSchema).entries)
+        .filter(([, schema]) => baseType(schema) === 'boolean')
+        .map(([name]) => [endpoint.path, name] as const),
+    );
+
+  it('finds the boolean parameters of the served endpoints', () => {
+    expect(booleans.map(([path, name]) => `${path}?${name}`)).toContain(
+      '/api/v3/get-all-groups?fetchMembers',
+    );
+    expect(booleans.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it.each(booleans)('%s takes %s=True and False as true and false', async (path, name) => {
+    const authorization = `Bearer ${await tokens.issueManagementToken(credentials.userPoolId, 60)}`;
+    const get = async (value: string) => {
+      const query = new URLSearchParams({ ...required[path], [name]: value });
+      const response = await app.request(`${path}?${query}`, { headers: { authorization } });
+      return (await response.json()) as Record<string, unknown>;
+    };
+    for (const [python, lowercase] of [
+      ['True', 'true'],
+      ['False', 'false'],
+    ] as const) {
+      const [sent, expected] = [await get(python), await get(lowercase)];
+      expect(sent).toMatchObject({ statusCode: 200 });
+      expect(sent.data).toEqual(expected.data);
+    }
+  });
 });

@@ -44,8 +44,7 @@ export const servedEndpoints: readonly ServedEndpoint[] = [
   serve(getManagementToken, managementToken.getManagementToken, { anonymous: true }),
   serve(listGroups, groups.listGroups),
   serve(getGroup, groups.getGroup),
-  // Any present value of fetchMembers fetches them, as the service does (contract 6.3 and 12).
-  serve(getAllGroups, groups.getAllGroups, { query: { looseBooleans: ['fetchMembers'] } }),
+  serve(getAllGroups, groups.getAllGroups),
   serve(getUserGroups, userGroups.getUserGroups),
   serve(listGroupMembers, members.listGroupMembers),
   serve(getGroupAuthorizedResources, authorizedResources.getGroupAuthorizedResources),

@@ -27,7 +27,14 @@ export function jsonSchemas(): Record<string, JsonSchema> {
   return Object.fromEntries(
     Object.entries(exportedSchemas()).map(([name, schema]) => {
       const definitions = Object.fromEntries(Object.entries(DEFINITIONS).filter(([key]) => key !== name));
-      const json = toJsonSchema(schema, { target: 'draft-2020-12', errorMode: 'throw', definitions });
+      // Transforms change what a parse returns, not what it accepts (GetAllGroupsDto drops
+      // `fetchMembers: false`), and JSON Schema describes what is accepted.
+      const json = toJsonSchema(schema, {
+        target: 'draft-2020-12',
+        errorMode: 'throw',
+        definitions,
+        ignoreActions: ['transform'],
+      });
       return [name, { title: name, ...withUsedDefinitionsOnly(json) }];
     }),
   );

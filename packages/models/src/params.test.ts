@@ -15,7 +15,7 @@ describe('defaults', () => {
   it.each([
     ['listGroups', ListGroupsDto, {}, { page: 1, limit: 10, flatCustomData: false }],
     ['getGroup', GetGroupDto, { code: 'developer' }, { code: 'developer' }],
-    ['getAllGroups', GetAllGroupsDto, {}, { fetchMembers: false }],
+    ['getAllGroups', GetAllGroupsDto, {}, {}],
     ['getUserGroups', GetUserGroupsDto, { userId: 'a@b.com' }, { userId: 'a@b.com', userIdType: 'user_id' }],
     [
       'listGroupMembers',
@@ -51,6 +51,20 @@ describe('defaults', () => {
       flatCustomData: true,
     };
     expect(parse(ListGroupsDto, input)).toStrictEqual(input);
+  });
+});
+
+describe('getAllGroups fetchMembers', () => {
+  // Any value the service receives fetches members, False included (contract 6.3): only `true`
+  // may go on the wire.
+  it.each([
+    [{}, {}],
+    [{ fetchMembers: false }, {}],
+    [{ fetchMembers: true }, { fetchMembers: true }],
+    [{ fetchMembers: false, withCustomData: true }, { withCustomData: true }],
+  ])('parses %j as %j', (input, output) => {
+    // `toEqual`: a dropped value is `undefined`, which the transport leaves out of the query.
+    expect(parse(GetAllGroupsDto, input)).toEqual(output);
   });
 });
 

@@ -45,10 +45,17 @@ export type GetGroupDto = v.InferInput<typeof GetGroupDto>;
 /** Parameters of `getAllGroups` (`GET /api/v3/get-all-groups`). */
 export const GetAllGroupsDto = v.strictObject({
   /**
-   * Whether to include each group's members. The server fails (500 "unknown error") when any
-   * group is empty and members are asked for (contract 6.3). @default false
+   * Whether to include each group's members. Sent only when `true`: the service returns members
+   * for any value of `fetchMembers` it receives, `False` included (authing-py-sdk#21), so leaving
+   * it out is the only proven way to get groups alone; and with members it fails (500 "unknown
+   * error") when any group is empty (Authing/Authing#13). Contract 6.3. @default false
    */
-  fetchMembers: v.optional(v.boolean(), false),
+  fetchMembers: v.optional(
+    v.pipe(
+      v.boolean(),
+      v.transform((fetch) => fetch || undefined),
+    ),
+  ),
   /** Whether to include custom data. Not sent unless set. */
   withCustomData: v.optional(v.boolean()),
 });

@@ -8,19 +8,17 @@ import { tooDeepField } from './json-depth.ts';
 /** A parameter schema of `@genauth-groups/models`: an object schema whose entries can be read. */
 export type ParamsSchema = v.GenericSchema & { readonly entries: Readonly<Record<string, v.GenericSchema>> };
 
-/** How a query string value becomes the value its schema expects. */
-export interface QueryOptions {
-  /**
-   * Booleans where any present value other than lowercase `false` is true: what the service does
-   * for `fetchMembers` (contract 6.3 and 12, Python's `False` returns members).
-   */
-  readonly looseBooleans?: readonly string[];
-}
+/**
+ * The spellings of booleans in a query, as the official SDKs send them: lowercase from Node 4.x,
+ * Java and Go, capitalised from Python 5.x (`str(True)`; contract 10, captured), which the service
+ * accepts (authing-py-sdk#21). Any other spelling is refused like any other malformed value.
+ */
+const BOOLEANS: Readonly<Record<string, boolean>> = { true: true, True: true, false: false, False: false };
 
 /**
  * Reads a GET endpoint's query and validates it with the endpoint's parameter schema, so that the
  * emulator accepts exactly what the models describe: `page=0` or `limit=51` give
- * `参数 page 格式错误` / `参数 limit 格式错误`, booleans are lowercase `true`/`false`, and
+ * `参数 page 格式错误` / `参数 limit 格式错误`, booleans are spelt as the official SDKs spell them, and
  * parameters the schema does not know are ignored, as the service ignores them.
  *
  * @throws {ApiError} 400 `参数 <name> 格式错误` naming the first invalid parameter.
@@ -28,13 +26,12 @@ export interface QueryOptions {
 export function readQuery<TSchema extends ParamsSchema>(
   query: URLSearchParams,
   schema: TSchema,
-  options: QueryOptions = {},
 ): v.InferOutput<TSchema> {
   const input: Record<string, unknown> = {};
   for (const [name, entry] of Object.entries(schema.entries)) {
     const value = query.get(name);
     if (value === null) continue;
-    input[name] = options.looseBooleans?.includes(name) ? value !== 'false' : coerce(value, baseType(entry));
+    input[name] = coerce(value, baseType(entry));
   }
   return validate(schema, input);
 }
@@ -78,12 +75,12 @@ export async function readJson(c: AppContext): Promise<unknown> {
 }
 
 /** The type under `optional()` and `pipe()`: `number`, `boolean`, `string`, `picklist`... */
-function baseType(schema: v.GenericSchema): string {
+export function baseType(schema: v.GenericSchema): string {
   return 'wrapped' in schema ? baseType(schema.wrapped as v.GenericSchema) : schema.type;
 }
 
 function coerce(value: string, type: string): unknown {
   if (type === 'number') return /^[+-]?\d+(\.\d+)?$/.test(value) ? Number(value) : value;
-  if (type === 'boolean') return value === 'true' ? true : value === 'false' ? false : value;
+  if (type === 'boolean') return BOOLEANS[value] ?? value;
   return value;
 }

@@ -3,7 +3,7 @@ import type { Handler } from 'hono';
 import type * as v from 'valibot';
 import type { AppParts } from '../app-parts.ts';
 import type { AppContext, AppEnv } from './context.ts';
-import { type ParamsSchema, type QueryOptions, readJson, readQuery, validate } from './params.ts';
+import { type ParamsSchema, readJson, readQuery, validate } from './params.ts';
 import { ok } from './reply.ts';
 
 /** The parameters of an endpoint as its handler receives them: validated, defaults applied. */
@@ -36,8 +36,6 @@ export interface ServeOptions {
    * `get-management-token`). Every other endpoint gets the auth of its `side`. @default false
    */
   readonly anonymous?: boolean;
-  /** How its query string is read (GET only). */
-  readonly query?: QueryOptions;
 }
 
 /** One row of the emulator's endpoint table: a descriptor of `@genauth-groups/models` and its handler. */
@@ -61,20 +59,16 @@ export function serve<TEndpoint extends Endpoint>(
     endpoint,
     anonymous: options.anonymous ?? false,
     handler: (parts) => async (c) => {
-      const params = await readParams(endpoint, c, options.query);
+      const params = await readParams(endpoint, c);
       return ok(c, await handle(params as ParamsOf<TEndpoint>, parts, c));
     },
   };
 }
 
-async function readParams(
-  endpoint: Endpoint,
-  c: AppContext,
-  query: QueryOptions | undefined,
-): Promise<unknown> {
+async function readParams(endpoint: Endpoint, c: AppContext): Promise<unknown> {
   if (endpoint.params === undefined) return undefined;
   if (endpoint.method === 'GET') {
-    return readQuery(new URL(c.req.url).searchParams, endpoint.params as ParamsSchema, query);
+    return readQuery(new URL(c.req.url).searchParams, endpoint.params as ParamsSchema);
   }
   return validate(endpoint.params, await readJson(c));
 }

@@ -1,4 +1,4 @@
-import { createGroup, getAllGroups, getGroup, listGroups } from '@genauth-groups/models';
+import { createGroup, deleteGroupsBatch, getAllGroups, getGroup, listGroups } from '@genauth-groups/models';
 import { describe, expect, it } from 'vitest';
 import { useEmulator } from '../testing/test-client.ts';
 
@@ -89,8 +89,8 @@ describe('list-groups', () => {
     ['limit=0', { limit: 0 }, '参数 limit 格式错误'],
     ['withCustomData=yes', { withCustomData: 'yes' }, '参数 withCustomData 格式错误'],
     [
-      'flatCustomData=True (booleans are lowercase)',
-      { flatCustomData: 'True' },
+      'flatCustomData=TRUE (no official SDK spells it so)',
+      { flatCustomData: 'TRUE' },
       '参数 flatCustomData 格式错误',
     ],
   ])('refuses %s with HTTP 200 and a 400 envelope', async (_, query, message) => {
@@ -159,45 +159,68 @@ describe('get-group', () => {
 describe('get-all-groups', () => {
   const env = useEmulator();
 
-  it('returns every group without members by default (fetchMembers=false, as Node sends it)', async () => {
-    const { body } = await env.api.get(getAllGroups, { fetchMembers: false });
+  it.each([
+    ['without fetchMembers (as our clients call it)', {}],
+    ['with fetchMembers=false (as Node sends it)', { fetchMembers: 'false' }],
+    ['with fetchMembers=False (as Python sends it)', { fetchMembers: 'False' }],
+  ])('returns every group without members %s', async (_, query) => {
+    const { body } = await env.api.get(getAllGroups, query);
     expect(body.data.map((group) => group.code)).toEqual(DEMO_CODES_NEWEST_FIRST);
     expect(body.data.every((group) => group.members?.length === 0)).toBe(true);
   });
 
-  it('returns members with fetchMembers=true, empty groups included (Authing#13 is not reproduced)', async () => {
-    const { body } = await env.api.get(getAllGroups, { fetchMembers: true });
-    const sizes = Object.fromEntries(body.data.map((group) => [group.code, group.members?.length]));
-    expect(sizes).toEqual({
-      'all-staff': 61,
-      developer: 3,
-      ops: 2,
-      auditors: 1,
-      designer: 1,
-      contractors: 0,
-      'rd-center': 2,
-    });
-    const developer = body.data.find((group) => group.code === 'developer');
-    expect(developer?.members?.[0]).toMatchObject({ username: 'alice', email: 'alice@example.com' });
-    expect(developer?.members?.[0]).not.toHaveProperty('identities');
-  });
-
-  it.each(['True', 'False', '1', ''])(
-    'treats fetchMembers=%j as true, as the service does',
+  it.each(['true', 'True'])(
+    'returns members with fetchMembers=%s, empty groups included (Authing#13 is not reproduced)',
     async (value) => {
       const { body } = await env.api.get(getAllGroups, { fetchMembers: value });
-      expect(body.data.find((group) => group.code === 'ops')?.members).toHaveLength(2);
+      const sizes = Object.fromEntries(body.data.map((group) => [group.code, group.members?.length]));
+      expect(sizes).toEqual({
+        'all-staff': 61,
+        developer: 3,
+        ops: 2,
+        auditors: 1,
+        designer: 1,
+        contractors: 0,
+        'rd-center': 2,
+      });
+      const developer = body.data.find((group) => group.code === 'developer');
+      expect(developer?.members?.[0]).toMatchObject({ username: 'alice', email: 'alice@example.com' });
+      expect(developer?.members?.[0]).not.toHaveProperty('identities');
+    },
+  );
+
+  it.each(['1', '', 'yes', 'TRUE'])(
+    'refuses fetchMembers=%j, a spelling no official SDK sends',
+    async (value) => {
+      const { body } = await env.api.get(getAllGroups, { fetchMembers: value });
+      expect(body).toMatchObject({ statusCode: 400, message: '参数 fetchMembers 格式错误' });
     },
   );
 });
 
-describe('get-all-groups with reproduceEmptyGroupBug', () => {
-  const env = useEmulator({ reproduceEmptyGroupBug: true });
+describe('get-all-groups with reproduceGetAllGroupsBugs', () => {
+  const env = useEmulator({ reproduceGetAllGroupsBugs: true });
 
-  it('fails with 500 unknown error when a group is empty and members are asked for', async () => {
-    const { body } = await env.api.get(getAllGroups, { fetchMembers: true });
-    expect(body).toMatchObject({ statusCode: 500, message: 'unknown error' });
-    const without = await env.api.get(getAllGroups, { fetchMembers: false });
-    expect(without.body.statusCode).toBe(200);
+  it.each(['true', 'True', 'false', 'False'])(
+    'fails with 500 unknown error with fetchMembers=%s while a group is empty',
+    async (value) => {
+      const { body } = await env.api.get(getAllGroups, { fetchMembers: value });
+      expect(body).toMatchObject({ statusCode: 500, message: 'unknown error' });
+    },
+  );
+
+  it('returns the groups alone without fetchMembers', async () => {
+    const { body } = await env.api.get(getAllGroups);
+    expect(body.statusCode).toBe(200);
+    expect(body.data.every((group) => group.members?.length === 0)).toBe(true);
   });
+
+  it.each(['true', 'True', 'false', 'False'])(
+    'returns members with fetchMembers=%s once no group is empty',
+    async (value) => {
+      await env.api.post(deleteGroupsBatch, { codeList: ['contractors'] });
+      const { body } = await env.api.get(getAllGroups, { fetchMembers: value });
+      expect(body.data.find((group) => group.code === 'ops')?.members).toHaveLength(2);
+    },
+  );
 });

@@ -15,16 +15,25 @@ export const listGroups: EndpointHandler<typeof models.listGroups> = (params, { 
 export const getGroup: EndpointHandler<typeof models.getGroup> = (params, { store }) =>
   groupDto(requireGroup(store, params.code), customDataMode(params.withCustomData, false));
 
-/** `GET /api/v3/get-all-groups`: every group, unpaged, with their members when asked (contract 6.3). */
+/**
+ * `GET /api/v3/get-all-groups`: every group, unpaged, with their members when asked (contract 6.3).
+ * With `reproduceGetAllGroupsBugs`, as the service: any `fetchMembers` present asks for members
+ * (observed for `False` and `True`, authing-py-sdk#21; inferred for lowercase `false`, contract
+ * Q10), and members fail with a 500 when a group is empty (observed, Authing/Authing#13).
+ */
 export const getAllGroups: EndpointHandler<typeof models.getAllGroups> = (
   params,
-  { store, reproduceEmptyGroupBug },
+  { store, reproduceGetAllGroupsBugs },
+  c,
 ) => {
   const mode = customDataMode(params.withCustomData, false);
   const groups = store.allGroups();
-  if (!params.fetchMembers) return groups.map((group) => groupDto(group, mode));
+  const fetchMembers = reproduceGetAllGroupsBugs
+    ? c.req.query('fetchMembers') !== undefined
+    : params.fetchMembers === true;
+  if (!fetchMembers) return groups.map((group) => groupDto(group, mode));
   const members = store.allMembers();
-  if (reproduceEmptyGroupBug && groups.some((group) => !members.has(group.seq))) {
+  if (reproduceGetAllGroupsBugs && groups.some((group) => !members.has(group.seq))) {
     throw new ApiError(500, 'unknownError');
   }
   return groups.map((group) =>
