@@ -75,7 +75,6 @@ describe('on the wire', () => {
   it.each([
     ['listGroups', (api: ManagementClient) => api.listGroups()],
     ['getGroup', (api: ManagementClient) => api.getGroup({ code: 'developer' })],
-    ['getAllGroups', (api: ManagementClient) => api.getAllGroups()],
     [
       'getUserGroups',
       (api: ManagementClient) => api.getUserGroups({ userId: 'a@b.com', userIdType: 'email' }),
@@ -92,6 +91,19 @@ describe('on the wire', () => {
     const url = new URL(request?.url ?? '');
     expect(captured).toContain(`${url.pathname}${url.search}`);
     expect(request?.headers.get('authorization')).toMatch(/^authing [^:]+:[A-Za-z0-9+/]+=*$/);
+  });
+
+  // Unlike the official SDK's `?fetchMembers=false`: the service returns members for any value it
+  // receives, so getAllGroups leaves it out unless members are asked for (contract 6.3).
+  it.each([
+    [{}, ''],
+    [{ fetchMembers: false }, ''],
+    [{ fetchMembers: true }, '?fetchMembers=true'],
+    [{ fetchMembers: false, withCustomData: true }, '?withCustomData=true'],
+  ])('getAllGroups(%j) sends fetchMembers only when true', async (params, search) => {
+    const wire = recorder();
+    await client({ fetch: wire.fetch }).getAllGroups(params);
+    expect(wire.requests.map((request) => new URL(request.url).search)).toEqual([search]);
   });
 
   it('refuses limit: 51 before any request, naming the field', async () => {

@@ -157,8 +157,9 @@ export class ManagementClient {
   }
 
   /**
-   * Every group, unpaged (`GET /api/v3/get-all-groups`). With `fetchMembers: true` the server
-   * is known to fail when any group is empty (contract 6.3); prefer {@link listAllGroupMembers}.
+   * Every group, unpaged (`GET /api/v3/get-all-groups`). `fetchMembers` is sent only when `true`:
+   * the server returns members for any value it receives, `false` included. With members, the
+   * server is known to fail when any group is empty (contract 6.3); prefer {@link listAllGroupMembers}.
    */
   getAllGroups(params: GetAllGroupsDto = {}, options: RequestOptions = {}): Promise<GroupListRespDto> {
     return this.#call(getAllGroups, params, 'getAllGroups', options);
