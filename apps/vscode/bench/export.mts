@@ -40,7 +40,7 @@ if (!connection) throw new Error('bad connection');
 const api = groupsApi(
   createClient(connection, server.accessKeySecret, { timeout: 10_000, lang: 'en-US' }, silent),
   silent,
-  'bench',
+  connection,
 );
 
 const results = [];

@@ -30,7 +30,7 @@ export function activate(context: ExtensionContext): void {
   const registry = new ConnectionRegistry({
     secrets: store,
     createApi: (connection, secret, settings) =>
-      groupsApi(createClient(connection, secret, settings, log), log, connection.label),
+      groupsApi(createClient(connection, secret, settings, log), log, connection),
     settings: clientSettings(),
     redactor,
   });

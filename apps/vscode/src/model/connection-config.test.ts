@@ -19,12 +19,14 @@ describe('parseConnections', () => {
         tenantId: undefined,
         userPoolId: undefined,
         lang: undefined,
+        readOnly: true,
       },
       expect.objectContaining({
         label: 'Staging',
         host: 'http://localhost:8787',
         auth: 'token',
         tenantId: 't1',
+        readOnly: false,
       }),
     ]);
   });
@@ -46,5 +48,15 @@ describe('parseConnections', () => {
   it('treats a missing or malformed setting as no connections', () => {
     expect(parseConnections(undefined)).toEqual({ connections: [], problems: [] });
     expect(parseConnections({})).toEqual({ connections: [], problems: [] });
+  });
+
+  it('makes connections read-only unless they are on loopback or say otherwise', () => {
+    const { connections } = parseConnections([
+      { host: 'https://api.genauth.ai', accessKeyId: 'a' },
+      { host: 'http://127.0.0.1:8787', accessKeyId: 'b' },
+      { host: 'https://api.genauth.ai', accessKeyId: 'c', readOnly: false },
+      { host: 'http://localhost:8787', accessKeyId: 'd', readOnly: true },
+    ]);
+    expect(connections.map((connection) => connection.readOnly)).toEqual([true, false, false, true]);
   });
 });

@@ -1,6 +1,6 @@
 import { safeParse } from '@genauth-groups/models';
 import * as v from 'valibot';
-import { defaultLabel, tryNormalizeHost } from './hosts.ts';
+import { defaultLabel, isLoopback, tryNormalizeHost } from './hosts.ts';
 
 /** A server language the client can ask for (`x-authing-lang`). */
 export type Lang = 'zh-CN' | 'en-US' | 'ja-JP' | 'zh-TW';
@@ -26,6 +26,11 @@ export interface ConnectionConfig {
   /** The user pool id, for console links; see `console-url.ts`. */
   readonly userPoolId?: string | undefined;
   readonly lang?: Lang | undefined;
+  /**
+   * Whether changes are off for this connection: every write command is hidden and refused.
+   * Defaults to on for hosts that are not loopback, so that a production pool is safe by default.
+   */
+  readonly readOnly: boolean;
 }
 
 /** A settings entry that could not be used, and why (never quoting a value). */
@@ -53,6 +58,7 @@ const ConnectionSetting = v.object({
   tenantId: v.optional(text),
   userPoolId: v.optional(text),
   lang: v.optional(v.picklist(['zh-CN', 'en-US', 'ja-JP', 'zh-TW'])),
+  readOnly: v.optional(v.boolean()),
 });
 
 /**
@@ -93,6 +99,7 @@ export function parseConnections(raw: unknown): ParsedConnections {
       tenantId: setting.tenantId,
       userPoolId: setting.userPoolId,
       lang: setting.lang,
+      readOnly: setting.readOnly ?? !isLoopback(host),
     });
   });
   return { connections, problems };

@@ -111,6 +111,17 @@ export class GroupsTree implements NodeContext {
     return owner.userGroups;
   }
 
+  changed(node: TreeNode): void {
+    this.onDidChange.fire(node);
+  }
+
+  groupDeleted(connectionId: string, groupId: string): void {
+    const owner = this.#nodes.get(connectionId);
+    const keys = new Set([groupId]);
+    owner?.groups.remove(keys);
+    owner?.userGroups?.groups.remove(keys);
+  }
+
   /** Removes a "Find a user's groups" result. */
   dismissSearch(node: TreeNode): void {
     const owner = this.#nodes.get(node.connection?.id ?? '');

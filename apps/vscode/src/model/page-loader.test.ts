@@ -148,4 +148,36 @@ describe('PagedList', () => {
     expect(loads).toHaveLength(1);
     expect(changes).toBe(2); // loading, then ready
   });
+
+  it('shows inserted items at the top once, and drops removed ones, counting them', async () => {
+    const api = server(5);
+    const { paged } = list(api.fetchPage);
+    expect(paged.insert([99])).toBe(false); // never loaded: it will load them
+    await paged.loadNext();
+    expect(paged.insert([99, 100, 3])).toBe(true);
+    expect(values(paged.entries)).toEqual([99, 100, 0, 1, 2, 3, 4]);
+    expect(paged.totalCount).toBe(7);
+    expect(paged.remove(new Set(['99', '2']))).toBe(true);
+    expect(values(paged.entries)).toEqual([100, 0, 1, 3, 4]);
+    expect(paged.totalCount).toBe(5);
+    expect(api.asked).toEqual([1]);
+  });
+
+  it('skips nothing after a removal from a list with pages still to load', async () => {
+    // The server's list, which a removal changes: later pages move back by one item.
+    const items = Array.from({ length: 25 }, (_, i) => i);
+    const { paged } = list(async (page, limit) =>
+      pageOf({ totalCount: items.length, list: items.slice((page - 1) * limit, page * limit) }),
+    );
+    await paged.loadNext();
+    items.splice(items.indexOf(3), 1);
+    expect(paged.remove(new Set(['3']))).toBe(true);
+    await paged.loadNext();
+    // 10 moved onto page 1; it is shown, once, and so is the rest of page 2.
+    expect(values(paged.entries)).toEqual(items.slice(0, 20));
+    expect(paged.status).toBe('ready');
+    await paged.loadNext();
+    expect(values(paged.entries)).toEqual(items);
+    expect(paged.hasMore).toBe(false);
+  });
 });

@@ -50,6 +50,8 @@ export class PagedList<T> {
   #status: ListStatus = 'idle';
   #error: unknown;
   #loading: Promise<void> | undefined;
+  /** Items were inserted or removed in place since the last load: later pages moved. */
+  #shifted = false;
   #controller = new AbortController();
 
   constructor(options: PagedListOptions<T>) {
@@ -115,7 +117,53 @@ export class PagedList<T> {
     this.#status = 'idle';
     this.#error = undefined;
     this.#loading = undefined;
+    this.#shifted = false;
     this.#options.onChange();
+  }
+
+  /**
+   * Shows items the caller just added on the server, at the top, without asking the server again.
+   * Items already shown are skipped. A list never loaded stays so (it will load them); a list
+   * loading is reset, since the page on its way may or may not hold them.
+   * @returns whether the list was updated in place.
+   */
+  insert(items: readonly T[]): boolean {
+    if (this.#status === 'idle') return false;
+    if (this.#status === 'loading') {
+      this.reset();
+      return false;
+    }
+    const fresh = items.filter((item) => !this.#keys.has(this.#options.keyOf(item)));
+    for (const item of fresh) this.#keys.add(this.#options.keyOf(item));
+    // The inserted items push later pages forward: the next page may repeat loaded items.
+    if (fresh.length > 0) this.#shifted = true;
+    this.#entries = [...fresh.map((value) => ({ ok: true as const, value })), ...this.#entries];
+    if (this.#totalCount !== undefined) this.#totalCount += fresh.length;
+    this.#options.onChange();
+    return true;
+  }
+
+  /**
+   * Drops items the caller just removed on the server. Pages are asked for by number, so the
+   * removal shifted the pages not loaded yet back by as many items: the next load asks for the
+   * last loaded page again too, to pick up the items that moved onto it. A list loading is reset
+   * instead, since the page on its way may or may not hold them.
+   * @returns whether the list was updated in place.
+   */
+  remove(keys: ReadonlySet<string>): boolean {
+    if (this.#status === 'idle') return false;
+    if (this.#status === 'loading') {
+      this.reset();
+      return false;
+    }
+    const kept = this.#entries.filter((entry) => !entry.ok || !keys.has(this.#options.keyOf(entry.value)));
+    const removed = this.#entries.length - kept.length;
+    for (const key of keys) this.#keys.delete(key);
+    this.#entries = kept;
+    if (this.#totalCount !== undefined) this.#totalCount -= removed;
+    if (removed > 0) this.#shifted = true;
+    this.#options.onChange();
+    return true;
   }
 
   /** Aborts the load in flight, for good. */
@@ -125,8 +173,14 @@ export class PagedList<T> {
 
   async #load(page: number, signal: AbortSignal): Promise<void> {
     let data: PageData<T>;
+    const shifted = this.#shifted && page > 1;
     try {
       data = await this.#options.fetchPage(page, this.#options.pageSize, signal);
+      if (shifted) {
+        // Items that moved from this page onto the last loaded one, after a removal.
+        const before = await this.#options.fetchPage(page - 1, this.#options.pageSize, signal);
+        data = { totalCount: data.totalCount, entries: [...before.entries, ...data.entries] };
+      }
     } catch (error) {
       if (signal.aborted) return; // reset() already moved on
       this.#fail(error);
@@ -137,7 +191,8 @@ export class PagedList<T> {
     const fresh = data.entries.filter(
       (entry) => !entry.ok || !this.#keys.has(this.#options.keyOf(entry.value)),
     );
-    if (page > 1 && data.entries.length > 0 && fresh.length === 0) {
+    this.#shifted = false;
+    if (page > 1 && !shifted && data.entries.length > 0 && fresh.length === 0) {
       this.#fail(new RepeatedPageError(page));
       return;
     }
@@ -145,7 +200,11 @@ export class PagedList<T> {
     this.#entries = [...this.#entries, ...fresh];
     this.#totalCount = data.totalCount;
     this.#nextPage = page + 1;
-    this.#done = data.entries.length === 0 || page * this.#options.pageSize >= data.totalCount;
+    this.#done =
+      data.entries.length === 0 ||
+      page * this.#options.pageSize >= data.totalCount ||
+      // After an insertion the total grew while the loaded pages did not: stop when all are shown.
+      this.#entries.length >= data.totalCount;
     this.#status = 'ready';
     this.#options.onChange();
   }

@@ -51,7 +51,7 @@ export function treeHarness(options: HarnessOptions) {
   const registry = new ConnectionRegistry({
     secrets: { get: async (key) => options.secrets.get(key) },
     createApi: (connection, secret, settings) =>
-      groupsApi(createClient(connection, secret, settings, log), log, connection.label),
+      groupsApi(createClient(connection, secret, settings, log), log, connection),
     settings: { timeout: 5000, lang: 'en-US', fetch: options.fetch },
     redactor,
   });

@@ -2,12 +2,20 @@ import type { GroupDto, UserDto } from '@genauth-groups/models';
 import type { ConnectionConfig } from '../connection-config.ts';
 import { consoleUrl } from '../console-url.ts';
 import { type ExportSource, membersSource } from '../export/export-source.ts';
+import type { GroupChanges, GroupsApi } from '../groups-api.ts';
 import type { PagedList } from '../page-loader.ts';
 import type { Translate } from '../translate.ts';
+import { ReadOnlyError, treeMayBeStale } from '../write-errors.ts';
 import { memberCount } from './counts.ts';
 import { MemberNode } from './member-node.ts';
 import { lines, type Row } from './row.ts';
 import { type ClipKind, type DetailsViewer, type NodeContext, TreeNode } from './tree-node.ts';
+
+/** A user found by Add Members…, and whether they are in the group already. */
+export interface Candidate {
+  readonly user: UserDto;
+  readonly member: boolean;
+}
 
 /** A group; expands to its members, paged. */
 export class GroupNode extends TreeNode {
@@ -15,7 +23,7 @@ export class GroupNode extends TreeNode {
   readonly id: string;
   readonly parent: TreeNode & { readonly connection: ConnectionConfig };
   readonly connection: ConnectionConfig;
-  readonly group: GroupDto;
+  #group: GroupDto;
   readonly #tree: NodeContext;
   #members: PagedList<UserDto> | undefined;
 
@@ -28,8 +36,13 @@ export class GroupNode extends TreeNode {
     this.parent = parent;
     this.id = `${parent.id}/g:${group.id}`;
     this.connection = parent.connection;
-    this.group = group;
+    this.#group = group;
     this.#tree = tree;
+  }
+
+  /** The group as last read or written. */
+  get group(): GroupDto {
+    return this.#group;
   }
 
   /** The members, made on first use so that a collapsed group costs nothing. */
@@ -57,6 +70,96 @@ export class GroupNode extends TreeNode {
 
   override refresh(): void {
     this.#members?.reset();
+  }
+
+  /** The member count: known once members loaded, otherwise asked of the server (one 1-item page). */
+  async countMembers(): Promise<number> {
+    if (this.memberCount !== undefined) return this.memberCount;
+    const api = await this.#tree.apiOf(this.connection.id);
+    return (await api.listMembers({ code: this.group.code, page: 1, limit: 1 })).totalCount;
+  }
+
+  /** Changes name, description and, where given, code; the row shows the server's reply in place. */
+  async update(changes: GroupChanges): Promise<void> {
+    const api = await this.#api();
+    try {
+      this.#group = await api.updateGroup(this.group.code, changes);
+    } catch (error) {
+      // The reply was lost (the change may have happened), or someone else changed or deleted
+      // the group meanwhile: load the list again to show what is true.
+      if (treeMayBeStale(error)) this.parent.refresh();
+      throw error;
+    }
+    this.#tree.changed(this);
+  }
+
+  /** Deletes the group; it leaves every list of the connection in place, the others untouched. */
+  async delete(): Promise<void> {
+    const api = await this.#api();
+    try {
+      await api.deleteGroup(this.group.code);
+    } catch (error) {
+      if (treeMayBeStale(error)) this.parent.refresh();
+      throw error;
+    }
+    this.#tree.groupDeleted(this.connection.id, this.group.id);
+  }
+
+  /** Adds users; they show at the top of the members at once, without reloading them. */
+  async addMembers(users: readonly UserDto[]): Promise<void> {
+    if (users.length === 0) return;
+    const api = await this.#api();
+    try {
+      await api.addMembers(
+        this.group.code,
+        users.map((user) => user.userId),
+      );
+    } catch (error) {
+      if (treeMayBeStale(error)) this.#members?.reset();
+      throw error;
+    }
+    this.#members?.insert(users);
+    this.#tree.changed(this);
+  }
+
+  /** Removes users by id; their rows go at once. */
+  async removeMembers(userIds: readonly string[]): Promise<void> {
+    if (userIds.length === 0) return;
+    const api = await this.#api();
+    try {
+      await api.removeMembers(this.group.code, userIds);
+    } catch (error) {
+      if (treeMayBeStale(error)) this.#members?.reset();
+      throw error;
+    }
+    this.#members?.remove(new Set(userIds));
+    this.#tree.changed(this);
+  }
+
+  /**
+   * Users matching `keywords`, each marked when already a member: from the members loaded when
+   * they are all loaded, else by asking the server for each user not among those loaded.
+   */
+  async candidates(keywords: string, limit: number, signal?: AbortSignal): Promise<Candidate[]> {
+    const api = await this.#api();
+    const users = await api.searchUsers(keywords, limit, signal);
+    const list = this.#members;
+    const loaded = new Set(list?.entries.flatMap((entry) => (entry.ok ? [entry.value.userId] : [])) ?? []);
+    const complete = list !== undefined && list.status === 'ready' && !list.hasMore;
+    const code = this.group.code;
+    return Promise.all(
+      users.map(async (user) => {
+        if (loaded.has(user.userId) || complete) return { user, member: loaded.has(user.userId) };
+        const groups = await api.userGroups({ userId: user.userId, userIdType: 'user_id' }, signal);
+        const member = groups.entries.some((entry) => entry.ok && entry.value.code === code);
+        return { user, member };
+      }),
+    );
+  }
+
+  #api(): Promise<GroupsApi> {
+    if (this.connection.readOnly) return Promise.reject(new ReadOnlyError(this.connection.label));
+    return this.#tree.apiOf(this.connection.id);
   }
 
   override clip(kind: ClipKind, t: Translate) {
@@ -98,7 +201,9 @@ export class GroupNode extends TreeNode {
         t('ID: {0}', group.id),
       ),
       icon: { id: 'organization' },
-      contextValue: ['group exportable', this.consoleLink() && 'console'].filter(Boolean).join(' '),
+      contextValue: ['group exportable', this.consoleLink() && 'console', this.writable()]
+        .filter(Boolean)
+        .join(' '),
     };
   }
 

@@ -58,7 +58,7 @@ export class MemberNode extends TreeNode {
       // Accounts that cannot sign in stand out.
       icon:
         user.status === 'Activated' ? { id: 'account' } : { id: 'account', color: 'list.warningForeground' },
-      contextValue: this.consoleLink() ? 'member console' : 'member',
+      contextValue: ['member', this.consoleLink() && 'console', this.writable()].filter(Boolean).join(' '),
       command: { id: 'genauthGroups.showDetails', title: t('Show Details'), withNode: true },
     };
   }
@@ -66,4 +66,39 @@ export class MemberNode extends TreeNode {
   describe(): string {
     return `member:${this.user.username ?? this.user.userId}`;
   }
+}
+
+/** What Remove from Group did with a selection of members. */
+export interface RemoveOutcome {
+  /** Members removed. */
+  readonly removed: number;
+  /** Members selected (each once). */
+  readonly total: number;
+  /** Where it stopped: the group whose removal failed, why, and how many members were not removed. */
+  readonly failed?: { readonly group: GroupNode; readonly error: unknown; readonly notRemoved: number };
+}
+
+/**
+ * Removes a selection of members, which may span groups: one request per group, in the order of
+ * the selection, stopping at the first failure. Groups done show their change in place; the group
+ * that failed loads its members again, so the tree shows what the server holds.
+ */
+export async function removeMembers(nodes: readonly MemberNode[]): Promise<RemoveOutcome> {
+  const byGroup = new Map<GroupNode, Set<string>>();
+  for (const node of nodes) {
+    const ids = byGroup.get(node.parent) ?? new Set<string>();
+    ids.add(node.user.userId);
+    byGroup.set(node.parent, ids);
+  }
+  const total = [...byGroup.values()].reduce((sum, ids) => sum + ids.size, 0);
+  let removed = 0;
+  for (const [group, ids] of byGroup) {
+    try {
+      await group.removeMembers([...ids]);
+    } catch (error) {
+      return { removed, total, failed: { group, error, notRemoved: total - removed } };
+    }
+    removed += ids.size;
+  }
+  return { removed, total };
 }

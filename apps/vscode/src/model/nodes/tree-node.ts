@@ -27,10 +27,21 @@ export interface NodeContext {
    * error or empty). Starts loading a list that never loaded.
    */
   rows<T>(owner: TreeNode, list: PagedList<T>, kind: ListKind, toNode: (value: T) => TreeNode): TreeNode[];
+  /** Tells the editor that a node's row (and children) changed, e.g. after an edit in place. */
+  changed(node: TreeNode): void;
+  /** A group was deleted: drops it from every list of the connection that shows it. */
+  groupDeleted(connectionId: string, groupId: string): void;
   /** Clears the groups filter. */
   setFilter(keywords: undefined): void;
   /** Removes a "Find a user's groups" result from its connection. */
   dismissSearch(node: TreeNode): void;
+}
+
+/** What nodes may do to the paged list another node shows. */
+export interface ListHandle {
+  loadNext(page?: number): Promise<void>;
+  remove(keys: ReadonlySet<string>): boolean;
+  reset(): void;
 }
 
 /** Shows the details of a node in the editor (the editor layer implements it). */
@@ -68,13 +79,18 @@ export abstract class TreeNode {
   }
 
   /** The paged list whose rows this node shows, if any. */
-  listed(): { loadNext(page?: number): Promise<void> } | undefined {
+  listed(): ListHandle | undefined {
     return undefined;
   }
 
   /** Forgets what the node shows so that it loads again; a leaf refreshes the list it is in. */
   refresh(): void {
     this.parent?.refresh();
+  }
+
+  /** The words of the row's context value that say which write commands apply: none when read-only. */
+  protected writable(): string | false {
+    return this.connection !== undefined && !this.connection.readOnly && 'writable';
   }
 
   /** "Retry": loads again what failed. */
