@@ -25,6 +25,10 @@ export interface AppParts {
   readonly maxBodyBytes: number;
   readonly signatureWindowMs: number;
   readonly accessTokenTtlSeconds: number;
+  /** Lifetime of refresh tokens from the hosted login, in seconds. */
+  readonly refreshTokenTtlSeconds: number;
+  /** The app's registered login and logout callback URLs (hosted login). */
+  readonly callbackUrls: readonly string[];
   /**
    * `get-all-groups` as the service answers it (contract 6.3): any `fetchMembers` present asks
    * for members, and members fail with a 500 "unknown error" when any group is empty.

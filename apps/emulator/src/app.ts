@@ -11,6 +11,7 @@ import { injectFaults } from './http/inject-faults.ts';
 import { langOf } from './http/messages.ts';
 import { errorEnvelope, errorReply } from './http/reply.ts';
 import { requestBody } from './http/request-body.ts';
+import { oidcProvider } from './oidc/routes.ts';
 import { CONTROL_PREFIX, controlRoutes } from './routes/control.ts';
 import { servedEndpoints } from './served-endpoints.ts';
 
@@ -56,6 +57,19 @@ export function createApp(parts: AppParts): Hono<AppEnv> {
 
   app.use(injectFaults(faults, CONTROL_PREFIX));
 
+  // The hosted login (OIDC), beside the V3 endpoints: its access tokens work on them as
+  // `/api/v3/signin` tokens do.
+  const oidc = oidcProvider({
+    store,
+    clock: parts.clock,
+    appId: credentials.appId,
+    appSecret: credentials.appSecret,
+    callbackUrls: parts.callbackUrls,
+    accessTokenTtlSeconds: parts.accessTokenTtlSeconds,
+    refreshTokenTtlSeconds: parts.refreshTokenTtlSeconds,
+  });
+  app.route('/', oidc.routes);
+
   const auth = {
     management: managementAuth({
       userPoolId: credentials.userPoolId,
@@ -65,7 +79,7 @@ export function createApp(parts: AppParts): Hono<AppEnv> {
       clock: parts.clock,
       signatureWindowMs: parts.signatureWindowMs,
     }),
-    authentication: userAuth(tokens, store),
+    authentication: userAuth(tokens, store, oidc.verifyAccessToken),
   };
   for (const served of servedEndpoints) {
     const { endpoint } = served;

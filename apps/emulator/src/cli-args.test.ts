@@ -107,6 +107,13 @@ describe('parseCliArgs', () => {
     });
   });
 
+  it('reads the hosted login callback URLs, repeated', () => {
+    expect(
+      optionsOf(['--callback-url', 'http://127.0.0.1:5174/', '--callback-url=https://app.example/cb'])
+        .callbackUrls,
+    ).toEqual(['http://127.0.0.1:5174/', 'https://app.example/cb']);
+  });
+
   it('skips the `--` that pnpm forwards', () => {
     expect(optionsOf(['--', '--port', '0']).port).toBe(0);
   });

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { EmulatorOptions } from './emulator.ts';
-import { DEFAULT_CREDENTIALS, DEFAULT_PORT } from './emulator.ts';
+import { DEFAULT_CALLBACK_URLS, DEFAULT_CREDENTIALS, DEFAULT_PORT } from './emulator.ts';
 import type { Fault, FaultConfig } from './faults.ts';
 import { DEFAULT_DEMO_PASSWORD } from './seed/demo.ts';
 
@@ -39,6 +39,8 @@ Credentials
   --access-key-secret <text> (default ${DEFAULT_CREDENTIALS.accessKeySecret})
   --app-id <id>              (default ${DEFAULT_CREDENTIALS.appId})
   --app-secret <text>        (default ${DEFAULT_CREDENTIALS.appSecret})
+  --callback-url <url>       a login/logout callback URL of the app's hosted login, repeatable
+                             (default ${DEFAULT_CALLBACK_URLS.join(' and ')})
 
 Faults (also at run time: POST /__emulator/faults)
   --latency <ms>             add latency to every request
@@ -137,6 +139,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
       : { generate: { groups: groups ?? 0, users: users ?? 0, ...optional('seed', seed) } }),
     ...optional('load', values.load),
     credentials,
+    ...optional('callbackUrls', values['callback-url']),
     httpStatus: values['http-status'] ?? false,
     reproduceGetAllGroupsBugs: values['reproduce-get-all-groups-bugs'] ?? false,
     faults,
@@ -167,6 +170,7 @@ function parse(argv: readonly string[]) {
       'access-key-secret': string,
       'app-id': string,
       'app-secret': string,
+      'callback-url': { type: 'string', multiple: true },
       latency: string,
       'error-rate': string,
       'envelope-error-rate': string,

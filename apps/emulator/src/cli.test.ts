@@ -20,7 +20,8 @@ async function waitFor(child: ChildProcessWithoutNullStreams, pattern: RegExp): 
   throw new Error(`the CLI exited before printing ${pattern}: ${output}`);
 }
 
-describe('genauth-emulator CLI', () => {
+// Each test starts Node.js (about 3 s on a loaded 2-core machine): a budget, not vitest's 5 s default.
+describe('genauth-emulator CLI', { timeout: 30_000 }, () => {
   it.each(['SIGINT', 'SIGTERM'] as const)(
     'prints what a client needs, serves, and exits 0 on %s',
     async (signal) => {

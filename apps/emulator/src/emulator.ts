@@ -23,6 +23,9 @@ export const DEFAULT_CREDENTIALS: EmulatorCredentials = {
   appSecret: 'fedcba9876543210fedcba9876543210',
 };
 
+/** The web demo's address under `npm start`, registered as the app's callback unless told otherwise. */
+export const DEFAULT_CALLBACK_URLS: readonly string[] = ['http://127.0.0.1:5173/', 'http://localhost:5173/'];
+
 /** The port of the CLI and of {@link startEmulator} unless told otherwise. */
 export const DEFAULT_PORT = 8787;
 
@@ -71,6 +74,14 @@ export interface EmulatorOptions {
   readonly signatureWindowMs?: number;
   /** Lifetime of end users' access tokens, in seconds. @default 1209600 (14 days) */
   readonly accessTokenTtlSeconds?: number;
+  /** Lifetime of refresh tokens from the hosted login (scope `offline_access`), in seconds. @default 2592000 (30 days) */
+  readonly refreshTokenTtlSeconds?: number;
+  /**
+   * The app's login and logout callback URLs: where the hosted login may send the user back
+   * (`redirect_uri`, `post_logout_redirect_uri`), compared exactly, as the console's list is.
+   * @default the web demo under `npm start`: ['http://127.0.0.1:5173/', 'http://localhost:5173/']
+   */
+  readonly callbackUrls?: readonly string[];
   /** Largest request body accepted; bigger ones get a 413 envelope. @default 1048576 (1 MiB) */
   readonly maxBodyBytes?: number;
   /**
@@ -152,6 +163,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
       signatureWindowMs: options.signatureWindowMs ?? 15 * 60 * 1000,
       accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 14 * 24 * 3600,
+      refreshTokenTtlSeconds: options.refreshTokenTtlSeconds ?? 30 * 24 * 3600,
+      callbackUrls: options.callbackUrls ?? DEFAULT_CALLBACK_URLS,
       reproduceGetAllGroupsBugs: options.reproduceGetAllGroupsBugs ?? false,
     });
     // No global override of Request and Response: the emulator runs inside other programs' tests,

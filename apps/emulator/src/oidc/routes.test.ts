@@ -1,0 +1,438 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Emulator, startEmulator } from '../emulator.ts';
+
+// The hosted login as a browser and an SPA drive it, with fetch against a real emulator: the
+// authorization request, the login form, the redirect back with a code, the token exchange.
+const CALLBACK = 'https://app.example/callback';
+let emulator: Emulator;
+let now = Date.parse('2026-11-29T12:00:00Z');
+
+beforeAll(async () => {
+  emulator = await startEmulator({
+    port: 0,
+    clock: () => now,
+    callbackUrls: [CALLBACK, 'https://app.example/signed-out'],
+    accessTokenTtlSeconds: 3600,
+    refreshTokenTtlSeconds: 7200,
+  });
+});
+afterAll(() => emulator.close());
+
+function alice() {
+  const user = emulator.demoUsers.find((candidate) => candidate.username === 'alice');
+  if (!user) throw new Error('demo user alice missing');
+  return user;
+}
+
+function pkcePair() {
+  const verifier = randomBytes(32).toString('base64url');
+  return { verifier, challenge: createHash('sha256').update(verifier).digest('base64url') };
+}
+
+function authorizeUrl(params: Record<string, string | undefined>): string {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) if (value !== undefined) query.set(name, value);
+  return `${emulator.url}/oidc/auth?${query}`;
+}
+
+function defaults(challenge: string, extra: Record<string, string | undefined> = {}) {
+  return {
+    client_id: emulator.credentials.appId,
+    redirect_uri: CALLBACK,
+    response_type: 'code',
+    scope: 'openid profile email offline_access',
+    state: 'state-1234',
+    nonce: 'nonce-5678',
+    code_challenge: challenge,
+    code_challenge_method: 'S256',
+    ...extra,
+  };
+}
+
+async function get(url: string, cookie?: string): Promise<Response> {
+  return fetch(url, { redirect: 'manual', headers: cookie ? { cookie } : {} });
+}
+
+function interactionOf(html: string): string {
+  const match = html.match(/name="interaction" value="([^"]+)"/);
+  if (!match?.[1]) throw new Error('no login form');
+  return match[1];
+}
+
+async function submitLogin(interaction: string, account: string, password: string): Promise<Response> {
+  return fetch(`${emulator.url}/oidc/auth/login`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ interaction, account, password }),
+  });
+}
+
+/** Signs alice in on the hosted page; returns the code, the callback URL, the PKCE pair and the session cookie. */
+async function signIn(extra: Record<string, string | undefined> = {}) {
+  const pair = pkcePair();
+  const page = await get(authorizeUrl(defaults(pair.challenge, extra)));
+  expect(page.status).toBe(200);
+  const done = await submitLogin(interactionOf(await page.text()), alice().username, alice().password);
+  expect(done.status).toBe(303);
+  const location = new URL(done.headers.get('location') ?? '');
+  const params =
+    extra.response_mode === 'fragment' ? new URLSearchParams(location.hash.slice(1)) : location.searchParams;
+  const cookie = (done.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  return { ...pair, location, code: params.get('code') ?? '', state: params.get('state'), cookie };
+}
+
+async function token(form: Record<string, string>, headers: Record<string, string> = {}) {
+  const response = await fetch(`${emulator.url}/oidc/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+    body: new URLSearchParams(form),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+function exchange(code: string, verifier: string, redirectUri = CALLBACK) {
+  return token({
+    grant_type: 'authorization_code',
+    code,
+    code_verifier: verifier,
+    client_id: emulator.credentials.appId,
+    redirect_uri: redirectUri,
+  });
+}
+
+async function groupCodes(accessToken: string, bearer = false): Promise<unknown> {
+  const response = await fetch(`${emulator.url}/api/v3/get-my-group-list`, {
+    headers: {
+      authorization: bearer ? `Bearer ${accessToken}` : accessToken,
+      'x-authing-app-id': emulator.credentials.appId,
+    },
+  });
+  const reply = (await response.json()) as {
+    statusCode: number;
+    apiCode?: number;
+    data?: { code: string }[];
+  };
+  return reply.statusCode === 200 ? reply.data?.map((group) => group.code).sort() : reply.apiCode;
+}
+
+describe('discovery and keys', () => {
+  it('describes the provider at {appHost}/oidc, and serves the RS256 key its tokens verify with', async () => {
+    const config = (await (
+      await fetch(`${emulator.url}/oidc/.well-known/openid-configuration`)
+    ).json()) as Record<string, unknown>;
+    expect(config).toMatchObject({
+      issuer: `${emulator.url}/oidc`,
+      authorization_endpoint: `${emulator.url}/oidc/auth`,
+      token_endpoint: `${emulator.url}/oidc/token`,
+      userinfo_endpoint: `${emulator.url}/oidc/me`,
+      jwks_uri: `${emulator.url}/oidc/.well-known/jwks.json`,
+      end_session_endpoint: `${emulator.url}/oidc/session/end`,
+      code_challenge_methods_supported: ['S256'],
+      id_token_signing_alg_values_supported: ['RS256'],
+    });
+    const jwks = (await (await fetch(`${emulator.url}/oidc/.well-known/jwks.json`)).json()) as {
+      keys: object[];
+    };
+    expect(jwks.keys).toEqual([
+      expect.objectContaining({ kty: 'RSA', alg: 'RS256', use: 'sig', kid: 'emulator' }),
+    ]);
+    expect(JSON.stringify(jwks)).not.toMatch(/"d"|"p"|"q"/);
+  });
+});
+
+describe('authorization code with PKCE', () => {
+  it('signs in on the hosted page, returns a code and the state, and the tokens carry the claims GenAuth puts in them', async () => {
+    const { code, state, verifier, location } = await signIn();
+    expect(`${location.origin}${location.pathname}`).toBe(CALLBACK);
+    expect(state).toBe('state-1234');
+    const { status, body } = await exchange(code, verifier);
+    expect(status).toBe(200);
+    expect(body).toMatchObject({
+      expires_in: 3600,
+      token_type: 'Bearer',
+      scope: 'openid profile email offline_access',
+    });
+    expect(body.refresh_token).toEqual(expect.any(String));
+
+    const jwks = createLocalJWKSet(
+      (await (await fetch(`${emulator.url}/oidc/.well-known/jwks.json`)).json()) as { keys: [] },
+    );
+    const options = {
+      issuer: `${emulator.url}/oidc`,
+      audience: emulator.credentials.appId,
+      currentDate: new Date(now),
+    };
+    const { payload: access } = await jwtVerify(body.access_token as string, jwks, options);
+    expect(Object.keys(access).sort()).toEqual(['aud', 'exp', 'iat', 'iss', 'jti', 'scope', 'sub']);
+    const { payload: id } = await jwtVerify(body.id_token as string, jwks, options);
+    expect(id).toMatchObject({
+      nonce: 'nonce-5678',
+      preferred_username: 'alice',
+      email: alice().email,
+      sub: access.sub,
+    });
+    expect(id.sid).toEqual(expect.any(String));
+    const atHash = createHash('sha256')
+      .update(body.access_token as string)
+      .digest()
+      .subarray(0, 16)
+      .toString('base64url');
+    expect(id.at_hash).toBe(atHash);
+  });
+
+  it('gives an access token that works on get-my-group-list exactly as a /api/v3/signin token does', async () => {
+    const { code, verifier } = await signIn();
+    const { body } = await exchange(code, verifier);
+    const signin = await fetch(`${emulator.url}/api/v3/signin`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-authing-app-id': emulator.credentials.appId },
+      body: JSON.stringify({
+        connection: 'PASSWORD',
+        passwordPayload: { username: 'alice', password: alice().password },
+      }),
+    });
+    const signinToken = ((await signin.json()) as { data: { access_token: string } }).data.access_token;
+    const expected = [...alice().groups].sort();
+    expect(await groupCodes(body.access_token as string)).toEqual(expected);
+    expect(await groupCodes(body.access_token as string, true)).toEqual(expected);
+    expect(await groupCodes(signinToken)).toEqual(expected);
+    // The id token is not an access token.
+    expect(await groupCodes(body.id_token as string)).toBe(2020);
+  });
+
+  it('answers in the fragment when asked (the default of @authing/web)', async () => {
+    const { location, code, state } = await signIn({ response_mode: 'fragment' });
+    expect(location.search).toBe('');
+    expect(code).not.toBe('');
+    expect(state).toBe('state-1234');
+  });
+
+  it('serves the profile at /oidc/me by scope, with the token in the header or the query', async () => {
+    const { code, verifier } = await signIn();
+    const { body } = await exchange(code, verifier);
+    const me = await fetch(`${emulator.url}/oidc/me`, {
+      headers: { authorization: `Bearer ${body.access_token}` },
+    });
+    expect(await me.json()).toMatchObject({
+      preferred_username: 'alice',
+      email: alice().email,
+      sub: expect.any(String),
+    });
+    const query = await fetch(`${emulator.url}/oidc/me?access_token=${body.access_token}`);
+    expect(query.status).toBe(200);
+    const bad = await fetch(`${emulator.url}/oidc/me`, { headers: { authorization: 'Bearer forged' } });
+    expect(bad.status).toBe(401);
+    expect(await bad.json()).toEqual({
+      error: 'invalid_token',
+      error_description: 'the access token is invalid or expired',
+    });
+  });
+});
+
+describe('bad input: each a clear error, nothing leaked', () => {
+  it('shows a wrong password on the page, without a redirect or an echo of it', async () => {
+    const page = await get(authorizeUrl(defaults(pkcePair().challenge)));
+    const interaction = interactionOf(await page.text());
+    const wrong = await submitLogin(interaction, 'alice', 'not-the-password-123');
+    expect(wrong.status).toBe(401);
+    expect(wrong.headers.get('location')).toBeNull();
+    const html = await wrong.text();
+    expect(html).toContain('Wrong username or password');
+    expect(html).not.toContain('not-the-password-123');
+    // The same page can be tried again.
+    expect((await submitLogin(interactionOf(html), 'alice', alice().password)).status).toBe(303);
+  });
+
+  it('refuses a reused code, and revokes the refresh token its first use gave', async () => {
+    const { code, verifier } = await signIn();
+    const first = await exchange(code, verifier);
+    expect(first.status).toBe(200);
+    const again = await exchange(code, verifier);
+    expect(again).toEqual({
+      status: 400,
+      body: {
+        error: 'invalid_grant',
+        error_description: 'the code was already used; the tokens it gave are revoked',
+      },
+    });
+    const refresh = await token({
+      grant_type: 'refresh_token',
+      refresh_token: first.body.refresh_token as string,
+      client_id: emulator.credentials.appId,
+    });
+    expect(refresh.body.error).toBe('invalid_grant');
+    expect(JSON.stringify(again)).not.toContain(code);
+  });
+
+  it('refuses a wrong verifier, a wrong redirect_uri and an unknown code; a failed attempt spends the code', async () => {
+    const { code, verifier } = await signIn();
+    const wrong = await exchange(code, pkcePair().verifier);
+    expect(wrong).toEqual({
+      status: 400,
+      body: { error: 'invalid_grant', error_description: 'code_verifier does not match the code_challenge' },
+    });
+    expect((await exchange(code, verifier)).body.error).toBe('invalid_grant');
+
+    const other = await signIn();
+    const redirect = await exchange(other.code, other.verifier, 'https://app.example/signed-out');
+    expect(redirect.body.error_description).toBe('redirect_uri is not the one of the authorization request');
+    expect((await exchange('made-up-code', verifier)).body.error_description).toBe(
+      'the code is invalid or expired',
+    );
+  });
+
+  it('refuses an expired code (10 minutes, as documented)', async () => {
+    const { code, verifier } = await signIn();
+    now += 601_000;
+    expect((await exchange(code, verifier)).body.error_description).toBe('the code is invalid or expired');
+  });
+
+  it('never redirects to an unregistered redirect_uri, nor for an unknown client', async () => {
+    const { challenge } = pkcePair();
+    for (const extra of [{ redirect_uri: 'https://evil.example/callback' }, { client_id: 'another-app' }]) {
+      const response = await get(authorizeUrl(defaults(challenge, extra)));
+      expect(response.status).toBe(400);
+      expect(response.headers.get('location')).toBeNull();
+      expect(await response.text()).toMatch(/invalid_redirect_uri|invalid_client/);
+    }
+  });
+
+  it('sends other request errors back to the app with the state: no PKCE, plain PKCE, no openid, no state', async () => {
+    const { challenge } = pkcePair();
+    const cases: [Record<string, string | undefined>, string][] = [
+      [{ code_challenge: undefined, code_challenge_method: undefined }, 'invalid_request'],
+      [{ code_challenge_method: 'plain' }, 'invalid_request'],
+      [{ scope: 'profile' }, 'invalid_scope'],
+      [{ response_type: 'token' }, 'unsupported_response_type'],
+      [{ state: undefined }, 'invalid_request'],
+    ];
+    for (const [extra, error] of cases) {
+      const response = await get(authorizeUrl(defaults(challenge, extra)));
+      expect(response.status).toBe(303);
+      const location = new URL(response.headers.get('location') ?? '');
+      expect(location.searchParams.get('error')).toBe(error);
+      if (extra.state !== undefined || !('state' in extra))
+        expect(location.searchParams.get('state')).toBe('state-1234');
+    }
+  });
+
+  it('refuses a token request that is not a form, and a wrong client secret', async () => {
+    const json = await fetch(`${emulator.url}/oidc/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(((await json.json()) as { error: string }).error).toBe('invalid_request');
+    const secret = await token({
+      grant_type: 'refresh_token',
+      refresh_token: 'x',
+      client_id: emulator.credentials.appId,
+      client_secret: 'wrong',
+    });
+    expect(secret).toEqual({
+      status: 401,
+      body: { error: 'invalid_client', error_description: 'the client secret is wrong' },
+    });
+  });
+});
+
+describe('refresh tokens and sessions', () => {
+  it('refreshes with offline_access, rotates the refresh token, and refuses an expired one', async () => {
+    const { code, verifier } = await signIn();
+    const { body } = await exchange(code, verifier);
+    now += 3601_000; // the access token has expired
+    expect(await groupCodes(body.access_token as string)).toBe(2020);
+    // What @authing/web's refreshToken() sends: no client_id, the app id in a header.
+    const refreshed = await token(
+      { grant_type: 'refresh_token', redirect_uri: '', refresh_token: body.refresh_token as string },
+      { 'x-authing-app-id': emulator.credentials.appId },
+    );
+    expect(refreshed.status).toBe(200);
+    expect(await groupCodes(refreshed.body.access_token as string)).toEqual([...alice().groups].sort());
+    const reused = await token({
+      grant_type: 'refresh_token',
+      refresh_token: body.refresh_token as string,
+      client_id: emulator.credentials.appId,
+    });
+    expect(reused.body.error).toBe('invalid_grant');
+
+    now += 7201_000; // past the refresh token's lifetime
+    const expired = await token({
+      grant_type: 'refresh_token',
+      refresh_token: refreshed.body.refresh_token as string,
+      client_id: emulator.credentials.appId,
+    });
+    expect(expired).toEqual({
+      status: 400,
+      body: {
+        error: 'invalid_grant',
+        error_description: 'the refresh token is invalid, expired or already used',
+      },
+    });
+  });
+
+  it('gives no refresh token without offline_access', async () => {
+    const { code, verifier } = await signIn({ scope: 'openid profile' });
+    expect((await exchange(code, verifier)).body.refresh_token).toBeUndefined();
+  });
+
+  it('keeps a session (no second password; prompt=none works), and session/end ends it', async () => {
+    const { cookie, code, verifier } = await signIn();
+    const { body } = await exchange(code, verifier);
+    const silent = await get(authorizeUrl(defaults(pkcePair().challenge, { prompt: 'none' })), cookie);
+    expect(new URL(silent.headers.get('location') ?? '').searchParams.get('code')).toEqual(
+      expect.any(String),
+    );
+
+    const unregistered = await get(
+      `${emulator.url}/oidc/session/end?post_logout_redirect_uri=https://evil.example/`,
+      cookie,
+    );
+    expect(unregistered.status).toBe(400);
+    const end = await get(
+      `${emulator.url}/oidc/session/end?${new URLSearchParams({
+        id_token_hint: body.id_token as string,
+        post_logout_redirect_uri: 'https://app.example/signed-out',
+        state: 'bye',
+      })}`,
+      cookie,
+    );
+    expect(end.status).toBe(303);
+    expect(end.headers.get('location')).toBe('https://app.example/signed-out?state=bye');
+    const after = await get(authorizeUrl(defaults(pkcePair().challenge, { prompt: 'none' })), cookie);
+    expect(new URL(after.headers.get('location') ?? '').searchParams.get('error')).toBe('login_required');
+    const refresh = await token({
+      grant_type: 'refresh_token',
+      refresh_token: body.refresh_token as string,
+      client_id: emulator.credentials.appId,
+    });
+    expect(refresh.body.error).toBe('invalid_grant');
+  });
+
+  it('answers prompt=none by web_message to the redirect URI origin only, for a hidden iframe', async () => {
+    const response = await get(
+      authorizeUrl(defaults(pkcePair().challenge, { prompt: 'none', response_mode: 'web_message' })),
+    );
+    const html = await response.text();
+    expect(html).toContain('"type":"authorization_response"');
+    expect(html).toContain('"error":"login_required"');
+    expect(html).toContain('"https://app.example"');
+    expect(response.headers.get('content-security-policy')).toMatch(/script-src 'sha256-/);
+  });
+});
+
+describe('token headers', () => {
+  it("keep base64url's - and _ out of the header, which @authing/web decodes with atob", async () => {
+    const { code, verifier } = await signIn();
+    const { body } = await exchange(code, verifier);
+    for (const jwt of [body.access_token, body.id_token] as string[]) {
+      const [header = ''] = jwt.split('.');
+      expect(header).toMatch(/^[A-Za-z0-9]+$/);
+      expect(decodeProtectedHeader(jwt)).toEqual({ alg: 'RS256', typ: 'JWT', kid: 'emulator' });
+      expect(decodeJwt(jwt).iss).toBe(`${emulator.url}/oidc`);
+    }
+  });
+});

@@ -1,0 +1,399 @@
+import { createHash } from 'node:crypto';
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { cors } from 'hono/cors';
+import { verifyPassword } from '../auth/passwords.ts';
+import { sameSecret } from '../auth/same-secret.ts';
+import type { UserClaims } from '../auth/tokens.ts';
+import type { AppEnv } from '../http/context.ts';
+import { message } from '../http/messages.ts';
+import { userDto } from '../store/dto.ts';
+import type { UserRow } from '../store/rows.ts';
+import type { Store } from '../store/store.ts';
+import { type AuthorizationRequest, type Grant, Grants, type ResponseMode } from './grants.ts';
+import { errorPage, loginPage, pageCsp, signedOutPage, webMessagePage } from './pages.ts';
+import { verifierMatches, wellFormed } from './pkce.ts';
+import { profileClaims } from './profile-claims.ts';
+import { SigningKey, tokenId } from './signing-key.ts';
+
+/** What the provider needs from the emulator. */
+export interface OidcOptions {
+  readonly store: Store;
+  readonly clock: () => number;
+  /** The app (`client_id`): a public client of the hosted login (token endpoint auth `none`). */
+  readonly appId: string;
+  /** Checked when a client sends one (`client_secret_post` or `_basic`); never required. */
+  readonly appSecret: string;
+  /** The app's registered login and logout callback URLs, compared exactly. */
+  readonly callbackUrls: readonly string[];
+  /** Lifetime of access and id tokens, in seconds. */
+  readonly accessTokenTtlSeconds: number;
+  /** Lifetime of refresh tokens, in seconds. */
+  readonly refreshTokenTtlSeconds: number;
+}
+
+/** The provider: its routes, and the check `get-my-group-list` runs on its access tokens. */
+export interface OidcProvider {
+  readonly routes: Hono<AppEnv>;
+  /** The user and app of a valid, unexpired access token this provider issued. */
+  verifyAccessToken(token: string): Promise<UserClaims | undefined>;
+}
+
+/** The hosted-login session cookie (inferred name: the service's is not documented). */
+const SESSION_COOKIE = 'genauth_emulator_session';
+/** The longest value accepted in any parameter: bounds what is kept per pending sign-in. */
+const MAX_PARAM = 2048;
+/** Hosted-login sessions last as long as the app's tokens do by default (inferred). */
+const SESSION_TTL = 14 * 24 * 3600;
+
+/** The headers `@authing/web` 5.1.21 sends to `/oidc/token` and `/oidc/me` (read in its source). */
+const OIDC_CORS_HEADERS = [
+  'authorization',
+  'content-type',
+  'x-authing-app-id',
+  'x-authing-request-from',
+  'x-authing-sdk-version',
+  'x-authing-userpool-id',
+];
+
+type OidcContext = Context<AppEnv>;
+
+/**
+ * The app's OpenID Connect provider at `{appHost}/oidc`, as GenAuth serves it (contract section
+ * 16): discovery, JWKS, the hosted login (`/oidc/auth`, authorization code with PKCE S256),
+ * `/oidc/token` (`authorization_code`, `refresh_token`), `/oidc/me` and `/oidc/session/end`.
+ */
+export function oidcProvider(options: OidcOptions): OidcProvider {
+  const { store, appId } = options;
+  const key = new SigningKey(options.clock);
+  const grants = new Grants(options.clock, {
+    code: 600,
+    refreshToken: options.refreshTokenTtlSeconds,
+    session: SESSION_TTL,
+    interaction: 600,
+  });
+  const callbacks = new Set(options.callbackUrls);
+  const issuerOf = (c: OidcContext) => `${new URL(c.req.url).origin}/oidc`;
+
+  async function issueTokens(c: OidcContext, grant: Grant, user: UserRow): Promise<Record<string, unknown>> {
+    const iss = issuerOf(c);
+    const ttl = options.accessTokenTtlSeconds;
+    const accessToken = await key.sign(
+      { jti: tokenId(), sub: user.user_id, iss, scope: grant.scope, aud: grant.clientId },
+      ttl,
+    );
+    const idToken = await key.sign(
+      {
+        ...profileClaims(userDto(user, {}), grant.scope),
+        sub: user.user_id,
+        aud: grant.clientId,
+        iss,
+        sid: grant.sid,
+        at_hash: atHash(accessToken),
+        ...(grant.nonce !== undefined && { nonce: grant.nonce }),
+      },
+      ttl,
+    );
+    const offline = grant.scope.split(' ').includes('offline_access');
+    return {
+      access_token: accessToken,
+      expires_in: ttl,
+      id_token: idToken,
+      ...(offline && { refresh_token: grants.issueRefreshToken(grant) }),
+      scope: grant.scope,
+      token_type: 'Bearer',
+    };
+  }
+
+  /** Sends the authorization response (a code, or an error) back to the app the way it asked. */
+  function respond(c: OidcContext, request: AuthorizationRequest, params: Record<string, string>): Response {
+    const response = { ...params, ...(request.state !== undefined && { state: request.state }) };
+    if (request.responseMode === 'web_message') {
+      const { html, script } = webMessagePage(new URL(request.redirectUri).origin, response);
+      const hash = `sha256-${createHash('sha256').update(script).digest('base64')}`;
+      c.header('content-security-policy', pageCsp(true, hash));
+      return c.html(html);
+    }
+    const url = new URL(request.redirectUri);
+    const encoded = new URLSearchParams(response).toString();
+    if (request.responseMode === 'fragment') url.hash = encoded;
+    else url.search = url.search ? `${url.search}&${encoded}` : encoded;
+    return c.redirect(url.toString(), 303);
+  }
+
+  function showError(c: OidcContext, error: string, description: string): Response {
+    c.header('content-security-policy', pageCsp(false));
+    return c.html(errorPage(error, description), 400);
+  }
+
+  function showLogin(c: OidcContext, interaction: string, error?: string): Response {
+    c.header('content-security-policy', pageCsp(false));
+    c.header('cache-control', 'no-store');
+    return c.html(
+      loginPage({ interaction, appName: `the app ${appId}`, ...(error && { error }) }),
+      error ? 401 : 200,
+    );
+  }
+
+  /** The live session of this browser, from its cookie. */
+  function sessionOf(c: OidcContext): { sid: string; user: UserRow } | undefined {
+    const sid = getCookie(c, SESSION_COOKIE);
+    const userId = sid ? grants.sessionUser(sid) : undefined;
+    const user = userId ? store.findUser('user_id', userId) : undefined;
+    return sid && user ? { sid, user } : undefined;
+  }
+
+  const routes = new Hono<AppEnv>();
+  routes.use(
+    '/oidc/token',
+    cors({ origin: '*', allowHeaders: OIDC_CORS_HEADERS, allowMethods: ['POST'], maxAge: 600 }),
+  );
+  routes.use(
+    '/oidc/me',
+    cors({ origin: '*', allowHeaders: OIDC_CORS_HEADERS, allowMethods: ['GET', 'POST'], maxAge: 600 }),
+  );
+  routes.use('/oidc/.well-known/*', cors({ origin: '*', allowMethods: ['GET'] }));
+
+  routes.get('/oidc/.well-known/openid-configuration', (c) => {
+    const issuer = issuerOf(c);
+    return c.json({
+      issuer,
+      authorization_endpoint: `${issuer}/auth`,
+      token_endpoint: `${issuer}/token`,
+      userinfo_endpoint: `${issuer}/me`,
+      jwks_uri: `${issuer}/.well-known/jwks.json`,
+      end_session_endpoint: `${issuer}/session/end`,
+      response_types_supported: ['code'],
+      response_modes_supported: ['query', 'fragment', 'web_message'],
+      grant_types_supported: ['authorization_code', 'refresh_token'],
+      code_challenge_methods_supported: ['S256'],
+      scopes_supported: ['openid', 'profile', 'email', 'phone', 'offline_access'],
+      subject_types_supported: ['public'],
+      id_token_signing_alg_values_supported: ['RS256'],
+      token_endpoint_auth_methods_supported: ['none', 'client_secret_post', 'client_secret_basic'],
+      claims_parameter_supported: false,
+    });
+  });
+
+  routes.get('/oidc/.well-known/jwks.json', async (c) => c.json(await key.jwks()));
+
+  routes.get('/oidc/auth', (c) => {
+    const query = (name: string) => c.req.query(name);
+    if ([...new URL(c.req.url).searchParams.values()].some((value) => value.length > MAX_PARAM)) {
+      return showError(c, 'invalid_request', `a parameter is longer than ${MAX_PARAM} characters`);
+    }
+    // Until client_id and redirect_uri check out, nothing goes back to redirect_uri (RFC 6749 4.1.2.1).
+    if (query('client_id') !== appId) return showError(c, 'invalid_client', 'client_id is not this app');
+    const redirectUri = query('redirect_uri');
+    if (!redirectUri || !callbacks.has(redirectUri)) {
+      return showError(c, 'invalid_redirect_uri', "redirect_uri is not one of the app's login callback URLs");
+    }
+    const mode = query('response_mode') ?? 'query';
+    const request: AuthorizationRequest = {
+      clientId: appId,
+      redirectUri,
+      responseMode: (['query', 'fragment', 'web_message'].includes(mode) ? mode : 'query') as ResponseMode,
+      scope: query('scope') ?? '',
+      state: query('state'),
+      nonce: query('nonce'),
+      codeChallenge: query('code_challenge') ?? '',
+    };
+    const refuse = (error: string, description: string) =>
+      respond(c, request, { error, error_description: description });
+    if (request.responseMode !== mode) return refuse('invalid_request', 'unsupported response_mode');
+    if (query('response_type') !== 'code')
+      return refuse('unsupported_response_type', 'response_type must be code');
+    if (!request.scope.split(' ').includes('openid'))
+      return refuse('invalid_scope', 'scope must include openid');
+    if (!request.state) return refuse('invalid_request', 'state is required');
+    if (query('code_challenge_method') !== 'S256' || !wellFormed(request.codeChallenge)) {
+      return refuse(
+        'invalid_request',
+        'a public client must send a code_challenge with code_challenge_method S256',
+      );
+    }
+    const prompt = query('prompt');
+    const session = sessionOf(c);
+    if (prompt === 'none') {
+      if (!session) return refuse('login_required', 'the user is not signed in');
+      return respond(c, request, { code: grants.issueCode(request, session.user.user_id, session.sid) });
+    }
+    if (session && prompt !== 'login') {
+      return respond(c, request, { code: grants.issueCode(request, session.user.user_id, session.sid) });
+    }
+    return showLogin(c, grants.startInteraction(request));
+  });
+
+  routes.post('/oidc/auth/login', (c) => {
+    const form = new URLSearchParams(c.get('body') ?? '');
+    const interaction = form.get('interaction') ?? '';
+    const request = grants.interaction(interaction);
+    if (!request)
+      return showError(c, 'invalid_request', 'this sign-in page expired: start again from the app');
+    const account = form.get('account')?.trim() ?? '';
+    const password = form.get('password') ?? '';
+    const user = account && account.length <= MAX_PARAM ? store.findAccount('account', account) : undefined;
+    if (
+      !user?.password_hash ||
+      password.length > MAX_PARAM ||
+      !verifyPassword(password, user.password_hash)
+    ) {
+      const lang = c.req.header('accept-language')?.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en-US';
+      return showLogin(c, interaction, message('wrongPassword', lang));
+    }
+    grants.endInteraction(interaction);
+    store.recordLogin(user.seq, appId);
+    const sid = grants.startSession(user.user_id);
+    setCookie(c, SESSION_COOKIE, sid, {
+      path: '/oidc',
+      httpOnly: true,
+      sameSite: 'Lax',
+      maxAge: SESSION_TTL,
+    });
+    return respond(c, request, { code: grants.issueCode(request, user.user_id, sid) });
+  });
+
+  routes.post('/oidc/token', async (c) => {
+    c.header('cache-control', 'no-store');
+    const type = c.req.header('content-type') ?? '';
+    if (!type.toLowerCase().startsWith('application/x-www-form-urlencoded')) {
+      return tokenError(c, 'invalid_request', 'the body must be application/x-www-form-urlencoded');
+    }
+    const form = new URLSearchParams(c.get('body') ?? '');
+    const client = authenticateClient(c, form, options);
+    if (typeof client !== 'string') return tokenError(c, client.error, client.description, 401);
+
+    const grantType = form.get('grant_type');
+    if (grantType === 'authorization_code') {
+      const code = form.get('code') ?? '';
+      const verifier = form.get('code_verifier') ?? '';
+      const grant = grants.redeemCode(code, {
+        clientId: client,
+        redirectUri: form.get('redirect_uri') ?? undefined,
+        verifies: (challenge) => verifierMatches(verifier, challenge),
+      });
+      if (typeof grant === 'string') return tokenError(c, 'invalid_grant', CODE_REFUSALS[grant]);
+      const user = store.findUser('user_id', grant.userId);
+      if (!user) return tokenError(c, 'invalid_grant', 'the user no longer exists');
+      const tokens = await issueTokens(c, grant, user);
+      if (typeof tokens.refresh_token === 'string') grants.linkRefreshToken(code, tokens.refresh_token);
+      return c.json(tokens);
+    }
+    if (grantType === 'refresh_token') {
+      const grant = grants.takeRefreshToken(form.get('refresh_token') ?? '');
+      if (!grant)
+        return tokenError(c, 'invalid_grant', 'the refresh token is invalid, expired or already used');
+      if (grant.clientId !== client)
+        return tokenError(c, 'invalid_grant', 'the refresh token was issued to another client');
+      const user = store.findUser('user_id', grant.userId);
+      if (!user) return tokenError(c, 'invalid_grant', 'the user no longer exists');
+      return c.json(await issueTokens(c, grant, user));
+    }
+    return tokenError(c, 'unsupported_grant_type', 'grant_type must be authorization_code or refresh_token');
+  });
+
+  const userInfo = async (c: OidcContext) => {
+    const header = c.req.header('authorization');
+    const token = header?.match(/^Bearer\s+(.+)$/i)?.[1] ?? c.req.query('access_token');
+    const claims = token ? await key.verify(token, undefined) : undefined;
+    const user = typeof claims?.sub === 'string' ? store.findUser('user_id', claims.sub) : undefined;
+    if (!claims || !user || claims.aud !== appId) {
+      c.header('www-authenticate', 'Bearer error="invalid_token"');
+      return c.json(
+        { error: 'invalid_token', error_description: 'the access token is invalid or expired' },
+        401,
+      );
+    }
+    const scope = typeof claims.scope === 'string' ? claims.scope : '';
+    return c.json({ ...profileClaims(userDto(user, {}), scope), sub: user.user_id });
+  };
+  routes.get('/oidc/me', userInfo);
+  routes.post('/oidc/me', userInfo);
+
+  routes.get('/oidc/session/end', async (c) => {
+    const back = c.req.query('post_logout_redirect_uri');
+    if (back !== undefined && !callbacks.has(back)) {
+      return showError(
+        c,
+        'invalid_request',
+        "post_logout_redirect_uri is not one of the app's callback URLs",
+      );
+    }
+    const hint = c.req.query('id_token_hint');
+    const hinted = hint ? await key.verifySignature(hint) : undefined;
+    if (hint && !hinted) return showError(c, 'invalid_request', 'id_token_hint is not a token of this app');
+    const session = getCookie(c, SESSION_COOKIE);
+    if (session) grants.endSession(session);
+    if (typeof hinted?.sid === 'string') grants.endSession(hinted.sid);
+    deleteCookie(c, SESSION_COOKIE, { path: '/oidc' });
+    if (back === undefined) {
+      c.header('content-security-policy', pageCsp(false));
+      return c.html(signedOutPage());
+    }
+    const url = new URL(back);
+    const state = c.req.query('state');
+    if (state) url.searchParams.set('state', state);
+    return c.redirect(url.toString(), 303);
+  });
+
+  return {
+    routes,
+    async verifyAccessToken(token) {
+      const claims = await key.verify(token, undefined);
+      // Id tokens are signed with the same key: only an access token has a scope and a jti.
+      if (
+        typeof claims?.sub !== 'string' ||
+        typeof claims.aud !== 'string' ||
+        typeof claims.jti !== 'string'
+      ) {
+        return undefined;
+      }
+      return { userId: claims.sub, appId: claims.aud };
+    },
+  };
+}
+
+const CODE_REFUSALS = {
+  unknown: 'the code is invalid or expired',
+  reused: 'the code was already used; the tokens it gave are revoked',
+  client: 'the code was issued to another client',
+  redirect_uri: 'redirect_uri is not the one of the authorization request',
+  verifier: 'code_verifier does not match the code_challenge',
+} as const;
+
+function tokenError(c: OidcContext, error: string, description: string, status: 400 | 401 = 400): Response {
+  return c.json({ error, error_description: description }, status);
+}
+
+/**
+ * The client of a token request: `client_id` in the body, in HTTP Basic (`client_secret_basic`),
+ * or, for a refresh, `x-authing-app-id` (what `@authing/web`'s `refreshToken()` sends instead).
+ * A secret, when sent, must be the app's.
+ */
+function authenticateClient(
+  c: OidcContext,
+  form: URLSearchParams,
+  options: OidcOptions,
+): string | { error: string; description: string } {
+  let clientId = form.get('client_id') ?? c.req.header('x-authing-app-id');
+  let secret = form.get('client_secret') ?? undefined;
+  const basic = c.req.header('authorization')?.match(/^Basic\s+(.+)$/i)?.[1];
+  if (basic) {
+    const decoded = Buffer.from(basic, 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    clientId = decodeURIComponent(colon < 0 ? decoded : decoded.slice(0, colon));
+    secret = colon < 0 ? '' : decodeURIComponent(decoded.slice(colon + 1));
+  }
+  if (clientId !== options.appId)
+    return { error: 'invalid_client', description: 'client_id is not this app' };
+  if (secret !== undefined && !sameSecret(secret, options.appSecret)) {
+    return { error: 'invalid_client', description: 'the client secret is wrong' };
+  }
+  return clientId;
+}
+
+/** `at_hash` (OIDC Core 3.1.3.6): the left half of the access token's SHA-256, base64url. */
+function atHash(accessToken: string): string {
+  return createHash('sha256').update(accessToken).digest().subarray(0, 16).toString('base64url');
+}
