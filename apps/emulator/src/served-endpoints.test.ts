@@ -37,6 +37,8 @@ beforeAll(() => {
     maxBodyBytes: 1024 * 1024,
     signatureWindowMs: 15 * 60 * 1000,
     accessTokenTtlSeconds: 3600,
+    refreshTokenTtlSeconds: 7200,
+    callbackUrls: [],
     reproduceGetAllGroupsBugs: false,
   };
   app = createApp(parts);

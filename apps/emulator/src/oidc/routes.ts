@@ -85,7 +85,7 @@ export function oidcProvider(options: OidcOptions): OidcProvider {
     );
     const idToken = await key.sign(
       {
-        ...profileClaims(userDto(user, {}), grant.scope),
+        ...profileClaims(userDto(user, { customData: 'omit' }), grant.scope),
         sub: user.user_id,
         aud: grant.clientId,
         iss,
@@ -306,7 +306,7 @@ export function oidcProvider(options: OidcOptions): OidcProvider {
       );
     }
     const scope = typeof claims.scope === 'string' ? claims.scope : '';
-    return c.json({ ...profileClaims(userDto(user, {}), scope), sub: user.user_id });
+    return c.json({ ...profileClaims(userDto(user, { customData: 'omit' }), scope), sub: user.user_id });
   };
   routes.get('/oidc/me', userInfo);
   routes.post('/oidc/me', userInfo);
