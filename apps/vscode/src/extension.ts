@@ -14,6 +14,7 @@ import { registerCommands } from './ui/commands.ts';
 import { DetailsPanels } from './ui/details-panel.ts';
 import { ConnectionStore, readConnections, readListSettings, SECTION } from './ui/settings.ts';
 import { GroupsTreeProvider } from './ui/tree-provider.ts';
+import { registerWriteCommands } from './ui/write-commands.ts';
 
 const VIEW_ID = 'genauthGroups.groups';
 
@@ -37,7 +38,11 @@ export function activate(context: ExtensionContext): void {
   registry.setConnections(readConnections());
   const tree = new GroupsTree({ registry, pageSize: listSettings.pageSize });
   const provider = new GroupsTreeProvider(tree);
-  const view = window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
+  const view = window.createTreeView(VIEW_ID, {
+    treeDataProvider: provider,
+    showCollapseAll: true,
+    canSelectMany: true,
+  });
   const panels = new DetailsPanels((id) => registry.api(id));
 
   /** Context keys for menus and the welcome view, and the view's description. */
@@ -48,6 +53,17 @@ export function activate(context: ExtensionContext): void {
       registry.connections.length > 0,
     );
     void commands.executeCommand('setContext', 'genauthGroups.filterActive', tree.keywords !== undefined);
+    // Write commands show in the command palette only when some connection allows changes.
+    void commands.executeCommand(
+      'setContext',
+      'genauthGroups.anyWritable',
+      registry.connections.some((connection) => !connection.readOnly),
+    );
+    void commands.executeCommand(
+      'setContext',
+      'genauthGroups.anyReadOnly',
+      registry.connections.some((connection) => connection.readOnly),
+    );
     const [only] = tree.connectionNodes;
     view.description = [
       tree.flat ? only?.connection.label : undefined,
@@ -76,6 +92,7 @@ export function activate(context: ExtensionContext): void {
     panels,
     loads,
     registryChanges,
+    ...registerWriteCommands({ tree, view, registry, store }),
     ...registerCommands({ tree, view, registry, store, panels, output, log, filterChanged: showState }),
     context.secrets.onDidChange((event) => {
       const secretKey = store.secretKeyOf(event.key);

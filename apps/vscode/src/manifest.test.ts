@@ -22,4 +22,21 @@ describe('menus', () => {
     expect(commandsOf('view/title')).not.toContain('genauthGroups.refresh');
     expect(commandsOf('view/item/context')).toContain('genauthGroups.refresh');
   });
+
+  it('offers write commands only on rows of connections that allow changes, and nowhere else', () => {
+    const writes = ['newGroup', 'editGroup', 'deleteGroup', 'addMembers', 'removeMembers'].map(
+      (name) => `genauthGroups.${name}`,
+    );
+    const entries = Object.entries(menus).flatMap(([menu, list]) =>
+      list.filter((entry) => writes.includes(entry.command)).map((entry) => ({ menu, ...entry })),
+    );
+    expect(entries.length).toBeGreaterThan(writes.length);
+    for (const entry of entries) {
+      const guarded =
+        entry.when === 'false' ||
+        /viewItem =~ \/\\bwritable\\b\//.test(entry.when ?? '') ||
+        /\bgenauthGroups\.anyWritable\b/.test(entry.when ?? '');
+      expect(guarded, `${entry.menu}: ${entry.command} when ${entry.when}`).toBe(true);
+    }
+  });
 });

@@ -80,6 +80,18 @@ export class ConnectionStore {
     return connection;
   }
 
+  /** Turns a connection's read-only switch on or off, in the settings scope that holds it. */
+  async setReadOnly(connection: ConnectionConfig, readOnly: boolean): Promise<void> {
+    const config = workspace.getConfiguration(SECTION);
+    for (const [value, target] of scopesOf(config.inspect<unknown[]>('connections'))) {
+      if (!value?.some((raw) => idOf(raw) === connection.id)) continue;
+      const entries = value.map((raw) =>
+        idOf(raw) === connection.id ? { ...(raw as Record<string, unknown>), readOnly } : raw,
+      );
+      await config.update('connections', entries, target);
+    }
+  }
+
   /** Removes a connection from every settings scope that has it, and its secret unless another connection shares it. */
   async remove(connection: ConnectionConfig): Promise<void> {
     const config = workspace.getConfiguration(SECTION);
