@@ -139,6 +139,23 @@ describe('ManagementClient (HMAC-SHA1 signatures)', () => {
     expect((await client.getGroup({ code: 'sdk-renamed' })).statusCode).toBe(404);
   });
 
+  it('lists users by keywords (a signed POST with an object in its body) and reads one by each id type', async () => {
+    const client = management();
+    const found = checked(
+      'list-users',
+      await client.listUsers({ keywords: 'alice', options: { pagination: { page: 1, limit: 5 } } }),
+    );
+    expect(found.data.list.map((user) => user.username)).toEqual(['alice']);
+    const byEmail = checked(
+      'get-user',
+      await client.getUser({ userId: 'alice@example.com', userIdType: 'email' }),
+    );
+    expect(byEmail.data.username).toBe('alice');
+    expect(
+      (await client.getUser({ userId: byEmail.data.userId, withIdentities: true })).data.identities,
+    ).toEqual(expect.any(Array));
+  });
+
   it('is refused with a bad secret (1300), and throws on real HTTP statuses with httpStatus: true', async () => {
     const { accessKeyId } = env.emulator.credentials;
     const wrong = new ManagementClient({ accessKeyId, accessKeySecret: 'wrong', host: env.emulator.url });

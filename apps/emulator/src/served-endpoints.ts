@@ -18,9 +18,11 @@ import {
   getGroupAuthorizedResources,
   getManagementToken,
   getMyGroupList,
+  getUser,
   getUserGroups,
   listGroupMembers,
   listGroups,
+  listUsers,
   removeGroupMembers,
   signIn,
   updateGroup,
@@ -34,6 +36,7 @@ import * as managementToken from './routes/management-token.ts';
 import * as myGroups from './routes/my-group-list.ts';
 import * as signInRoute from './routes/sign-in.ts';
 import * as userGroups from './routes/user-groups.ts';
+import * as users from './routes/users.ts';
 
 /** Every endpoint the emulator serves. */
 export const servedEndpoints: readonly ServedEndpoint[] = [
@@ -48,6 +51,8 @@ export const servedEndpoints: readonly ServedEndpoint[] = [
   serve(getUserGroups, userGroups.getUserGroups),
   serve(listGroupMembers, members.listGroupMembers),
   serve(getGroupAuthorizedResources, authorizedResources.getGroupAuthorizedResources),
+  serve(listUsers, users.listUsers),
+  serve(getUser, users.getUser),
   serve(createGroup, writes.createGroup),
   serve(updateGroup, writes.updateGroup),
   serve(deleteGroupsBatch, writes.deleteGroupsBatch),

@@ -1,6 +1,7 @@
-import { ApiError } from '../http/api-error.ts';
+import type { UserIdType } from '@genauth-groups/models';
+import { ApiError, invalidParam } from '../http/api-error.ts';
 import type { CustomDataMode } from '../store/dto.ts';
-import type { GroupRow } from '../store/rows.ts';
+import type { GroupRow, UserRow } from '../store/rows.ts';
 import type { Store } from '../store/store.ts';
 
 /** Where custom data goes, from the `withCustomData` and `flatCustomData` flags. */
@@ -16,4 +17,15 @@ export function requireGroup(store: Store, code: string): GroupRow {
   const group = store.groupByCode(code);
   if (!group) throw new ApiError(404, 'groupNotFound');
   return group;
+}
+
+/** The user a request names by `userId` and `userIdType` (contract 6.4), or 404 `用户不存在` (apiCode 2004). */
+export function requireUser(store: Store, userIdType: UserIdType, userId: string): UserRow {
+  if (userIdType === 'custom_field') throw new ApiError(400, 'customFieldUnsupported');
+  // identity and sync_relation name a user as `<idp or provider>:<id in the idp>` (contract 6.4).
+  const compound = userIdType === 'identity' || userIdType === 'sync_relation';
+  if (compound && !/^[^:]+:./.test(userId)) throw invalidParam('userId');
+  const user = store.findUser(userIdType, userId);
+  if (!user) throw new ApiError(404, 'userNotFound', { apiCode: 2004 });
+  return user;
 }

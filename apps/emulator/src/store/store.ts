@@ -2,6 +2,7 @@ import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { transaction } from './database.ts';
 import { objectId } from './ids.ts';
 import { type GroupRow, type IdentityRow, type ResourceRow, rowAs, rowsAs, type UserRow } from './rows.ts';
+import { columnOf, userFields } from './user-fields.ts';
 
 /** How `get-user-groups` names a user (contract 6.4), minus `custom_field`, which the emulator does not support. */
 export type UserLookup =
@@ -42,6 +43,22 @@ export interface GroupChanges {
 
 /** Why a membership change was refused. */
 export type MembershipRefusal = 'group-not-found' | 'user-not-found';
+
+/** The user columns a keyword search may look in: the user id and every text field. */
+const SEARCHABLE_USER_COLUMNS = [
+  'user_id',
+  ...Object.entries(userFields)
+    .filter(([, kind]) => kind === 'text')
+    .map(([field]) => columnOf(field)),
+];
+
+/**
+ * The condition of a `listUsers` search: `?1` is the `LIKE` pattern of the keywords (which ignores
+ * ASCII case), `?2`... a flag per column of {@link SEARCHABLE_USER_COLUMNS}.
+ */
+const USER_SEARCH = SEARCHABLE_USER_COLUMNS.map(
+  (column, index) => `(?${index + 2} AND ${column} LIKE ?1 ESCAPE '\\')`,
+).join(' OR ');
 
 // A page far beyond the end is empty; bigger offsets would not fit SQLite's 64-bit integers.
 const MAX_OFFSET = Number.MAX_SAFE_INTEGER;
@@ -94,6 +111,40 @@ export class Store {
       rows: this.#all<GroupRow>(
         'SELECT * FROM groups WHERE seq IN (SELECT value FROM json_each(?)) ORDER BY seq DESC',
         JSON.stringify(pageSeqs),
+      ),
+    };
+  }
+
+  /**
+   * Users newest first, optionally only those with `keywords` in one of `fields`, ignoring ASCII
+   * case (SQLite's `LIKE`). Fields are `UserDto` names; `id` is the user id.
+   */
+  listUsers(
+    keywords: string | undefined,
+    fields: readonly string[],
+    page: number,
+    limit: number,
+  ): Page<UserRow> {
+    const offset = Math.min((page - 1) * limit, MAX_OFFSET);
+    if (!keywords) {
+      return {
+        totalCount: this.#count('SELECT count(*) AS n FROM users'),
+        rows: this.#all<UserRow>('SELECT * FROM users ORDER BY seq DESC LIMIT ? OFFSET ?', limit, offset),
+      };
+    }
+    // One statement for every choice of fields: each searchable column is switched on by a flag.
+    const searched = new Set(fields.map((field) => (field === 'id' ? 'user_id' : columnOf(field))));
+    const flags = SEARCHABLE_USER_COLUMNS.map((column) => (searched.has(column) ? 1 : 0));
+    const params = [`%${keywords.replace(/[\\%_]/g, '\\$&')}%`, ...flags];
+    // Counting does not build rows, and the page stops at its last row: cheaper than one pass
+    // that collects every match when most users match.
+    return {
+      totalCount: this.#count(`SELECT count(*) AS n FROM users WHERE ${USER_SEARCH}`, ...params),
+      rows: this.#all<UserRow>(
+        `SELECT * FROM users WHERE ${USER_SEARCH} ORDER BY seq DESC LIMIT ? OFFSET ?`,
+        ...params,
+        limit,
+        offset,
       ),
     };
   }
