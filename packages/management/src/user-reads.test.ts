@@ -1,16 +1,18 @@
 import { capturedRequests } from '@genauth-groups/contract';
 import { type Emulator, startEmulator } from '@genauth-groups/emulator';
 import { recordingFetch } from '@genauth-groups/testing/wire';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isValidationError, ManagementClient, type ManagementClientOptions } from './index.ts';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { isApiError, isValidationError, ManagementClient, type ManagementClientOptions } from './index.ts';
 
-// listUsers and getUser on the wire, against what authing-node-sdk 4.0.1 sent for the same calls.
+// listUsers and getUser against the emulator in both auth schemes, and on the wire against what
+// authing-node-sdk 4.0.1 sent for the same calls.
 let emulator: Emulator;
 
 beforeAll(async () => {
   emulator = await startEmulator({ port: 0 });
 });
 afterAll(() => emulator.close());
+afterEach(() => emulator.faults.clear());
 
 function client(options: Partial<ManagementClientOptions> = {}): ManagementClient {
   return new ManagementClient({
@@ -21,6 +23,47 @@ function client(options: Partial<ManagementClientOptions> = {}): ManagementClien
     ...options,
   });
 }
+
+describe.each(['signature', 'token'] as const)('with auth: %s', (auth) => {
+  it('finds users by keywords, page by page', async () => {
+    const api = client({ auth });
+    const found = await api.listUsers({ keywords: 'staff', options: { pagination: { limit: 50 } } });
+    expect(found.data.totalCount).toBeGreaterThan(50);
+    expect(found.data.list).toHaveLength(50);
+    const next = await api.listUsers({ keywords: 'staff', options: { pagination: { page: 2, limit: 50 } } });
+    const ids = [...found.data.list, ...next.data.list].map((user) => user.userId);
+    expect(new Set(ids).size).toBe(found.data.totalCount);
+    expect((await api.listUsers({ keywords: 'ALICE' })).data.list.map((user) => user.username)).toEqual([
+      'alice',
+    ]);
+  });
+
+  it.each(['user_id', 'email', 'username'] as const)('reads a user by %s', async (userIdType) => {
+    const alice = emulator.demoUsers.find((user) => user.username === 'alice');
+    if (!alice) throw new Error('demo user alice missing');
+    const userId = { user_id: alice.userId, email: alice.email, username: alice.username }[userIdType];
+    const reply = await client({ auth }).getUser({ userId, userIdType, withIdentities: true });
+    expect(reply.data).toMatchObject({ userId: alice.userId, username: 'alice' });
+    expect(reply.data.identities).toEqual(expect.any(Array));
+  });
+
+  it('listUsers is a read: retried after a server error or a cut-off reply', async () => {
+    emulator.faults.queue([{ type: 'http-error', status: 503 }, { type: 'truncated-body' }], {
+      paths: ['/api/v3/list-users'],
+    });
+    const wire = recordingFetch();
+    const reply = await client({ auth, fetch: wire.fetch }).listUsers({ keywords: 'alice' });
+    expect(reply.data.totalCount).toBe(1);
+    expect(wire.paths().filter((path) => path === '/api/v3/list-users')).toHaveLength(3);
+  });
+
+  it('a user that does not exist is an ApiError 404', async () => {
+    const error = await client({ auth })
+      .getUser({ userId: 'nobody', userIdType: 'username' })
+      .catch((caught: unknown) => caught);
+    expect(isApiError(error) && error.statusCode).toBe(404);
+  });
+});
 
 describe('on the wire', () => {
   const captured = capturedRequests('fixtures/requests/authing-node-sdk-4.0.1-writes.http');
