@@ -192,6 +192,7 @@ describe('booleans as the official SDKs spell them (lowercase: Node, Java, Go; c
     '/api/v3/list-group-members': { code: 'developer' },
     '/api/v3/get-group-authorized-resources': { code: 'developer' },
     '/api/v3/get-user-groups': { userId: 'alice', userIdType: 'username' },
+    '/api/v3/get-user': { userId: 'alice', userIdType: 'username' },
   };
   const booleans = servedEndpoints
     .filter(({ endpoint }) => endpoint.method === 'GET' && endpoint.params !== undefined)
