@@ -138,7 +138,10 @@ describe('group members and deletion', () => {
 describe('concurrent writes', () => {
   const env = useEmulator({ generate: { groups: 0, users: 200, seed: 3 } });
 
-  it('keeps the data consistent under many concurrent creates and member changes', async () => {
+  // Hundreds of requests: a budget for a loaded 2-core machine, not vitest's 5 s default.
+  it('keeps the data consistent under many concurrent creates and member changes', {
+    timeout: 30_000,
+  }, async () => {
     const users = await Promise.all(
       [1, 2, 3, 4].map((page) => env.api.get(listGroupMembers, { code: 'all-staff', page, limit: 50 })),
     );
