@@ -61,6 +61,11 @@ try {
     ['list-groups limit=50', '/api/v3/list-groups?page=1&limit=50&flatCustomData=false'],
     ['list-groups limit=50 keywords=falcons', '/api/v3/list-groups?keywords=falcons&page=1&limit=50'],
     ['list-groups limit=50 keywords=ue (2 chars)', '/api/v3/list-groups?keywords=ue&page=1&limit=50'],
+    // The longest keywords accepted (256 characters), made of trigrams that most codes contain.
+    [
+      'list-groups limit=50 keywords=team-0… (256 chars)',
+      `/api/v3/list-groups?keywords=${'team-0'.repeat(43).slice(0, 256)}&page=1&limit=50`,
+    ],
     [
       'list-group-members limit=50',
       '/api/v3/list-group-members?code=team-00001&page=2&limit=50&withCustomData=false&withIdentities=false&withDepartmentIds=false&flatCustomData=false',
