@@ -109,7 +109,6 @@ describe('the docs sample JSON', () => {
     if (!result.success) {
       expect(result.issues.map((issue) => issue.message)).toEqual([
         'data.members[0].departmentIds: expected Array',
-        'data.members[0].identities[0].userInfoInIdp: missing',
         'data.members[0].identities[0].originConnIds: expected Array',
       ]);
     }

@@ -52,7 +52,7 @@ describe('reply types', () => {
     expectTypeOf<UserDto['email']>().toEqualTypeOf<string | null | undefined>();
     expectTypeOf<UserDto['loginsCount']>().toEqualTypeOf<number | null | undefined>();
     expectTypeOf<UserDto['identities']>().toEqualTypeOf<IdentityDto[] | null | undefined>();
-    expectTypeOf<UserDto['customData']>().toEqualTypeOf<Record<string, unknown> | null | undefined>();
+    expectTypeOf<UserDto['customData']>().toEqualTypeOf<unknown>();
     expectTypeOf<'M'>().toExtend<Gender>();
     expectTypeOf<'W'>().toExtend<Gender>();
     expectTypeOf<'any new value'>().toExtend<UserDto['userSourceType']>();

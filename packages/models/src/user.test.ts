@@ -60,6 +60,30 @@ describe('UserDto', () => {
     expect(safeParse(UserDto, nulls).success).toBe(true);
   });
 
+  it('accepts identities with null userInfoInIdp, type and originConnIds, as the Java SDK does', () => {
+    const identity = { ...alice.identities[0], userInfoInIdp: null, type: null, originConnIds: null };
+    const page = { ...fixture, data: { totalCount: 2, list: [alice, { ...alice, identities: [identity] }] } };
+    const result = safeParse(UserPaginatedRespDto, page);
+    expect(result).toMatchObject({
+      success: true,
+      output: { data: { list: [{}, { identities: [identity] }] } },
+    });
+    for (const userInfoInIdp of ['{"a":1}', 42, [1], true]) {
+      expect(safeParse(UserDto, { ...alice, identities: [{ ...identity, userInfoInIdp }] }).success).toBe(
+        true,
+      );
+    }
+  });
+
+  it('accepts any JSON value as customData, as the Node (any) and Java (Object) SDKs do', () => {
+    for (const customData of [{ level: 'P6' }, 'text', 7, [1, 2], false, null]) {
+      expect(safeParse(UserDto, { ...alice, customData })).toMatchObject({
+        success: true,
+        output: { customData },
+      });
+    }
+  });
+
   it('still requires the required fields, and typed enum values', () => {
     const { status: _status, ...withoutStatus } = alice;
     expect(safeParse(UserDto, withoutStatus)).toMatchObject({

@@ -92,15 +92,20 @@ export const IdentityDto = v.looseObject({
   /** Identity-source connection id. */
   extIdpId: v.string(),
   provider: IdentityProvider,
-  /** e.g. `unionid`, `openid`, `primary`. */
-  type: v.string(),
+  /**
+   * e.g. `unionid`, `openid`, `primary`. Required by the spec, yet `null` or absent is accepted:
+   * the Java SDK (a nullable `String`) takes it, and one such identity must not fail a whole page.
+   */
+  type: text,
   userIdInIdp: v.string(),
-  userInfoInIdp: v.record(v.string(), v.unknown()),
+  /** The user's profile at the provider, as the provider shaped it (`any` in Node, `Object` in Java). */
+  userInfoInIdp: v.optional(v.unknown()),
   /** Only returned when the user fetches their own identities; management APIs omit it. */
   accessToken: text,
   /** Only returned when the user fetches their own identities; management APIs omit it. */
   refreshToken: text,
-  originConnIds: v.array(v.string()),
+  /** Required by the spec; `null` or absent accepted, as the Java SDK (a nullable `List`) does. */
+  originConnIds: texts,
 });
 /** @see {@link IdentityDto} */
 export type IdentityDto = v.InferOutput<typeof IdentityDto>;
@@ -163,8 +168,11 @@ export const UserDto = v.looseObject({
   /** Present with `withIdentities=true`. */
   identities: v.nullish(v.array(IdentityDto)),
   identityNumber: text,
-  /** Extension fields; present with `withCustomData=true`. */
-  customData: v.nullish(v.record(v.string(), v.unknown())),
+  /**
+   * Extension fields; present with `withCustomData=true`. An object in practice, but typed `any`
+   * by the Node SDK and `Object` by Java, which accept any JSON value: so does this.
+   */
+  customData: v.optional(v.unknown()),
   postIdList: texts,
   statusChangedAt: text,
   tenantId: text,

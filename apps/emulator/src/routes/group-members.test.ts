@@ -20,7 +20,14 @@ describe('list-group-members', () => {
     expect(body.data.totalCount).toBe(3);
     expect(body.data.list.map((user) => user.username)).toEqual(['alice', 'bob', 'dave']);
     const dave = body.data.list[2];
-    expect(dave).toMatchObject({ username: 'dave', phone: null, externalId: null, loginsCount: null });
+    // Unset: null, except the fields the spec gives a default (contract 7.4).
+    expect(dave).toMatchObject({
+      username: 'dave',
+      phone: null,
+      externalId: null,
+      loginsCount: 0,
+      resetPasswordOnNextLogin: false,
+    });
     // Every field of the contract's fixture of a default call, and none of the optional extras.
     const fixture = readContractJson('fixtures/list-group-members/ok-defaults.json') as {
       data: { list: Record<string, unknown>[] };

@@ -1,7 +1,7 @@
 import type { SQLOutputValue } from 'node:sqlite';
 import type { AuthorizedResourceDto, GroupDto, IdentityDto, UserDto } from '@genauth-groups/models';
 import type { GroupRow, IdentityRow, ResourceRow, UserRow } from './rows.ts';
-import { type FieldKind, userFieldColumns } from './user-fields.ts';
+import { type FieldKind, optionalUserFieldDefaults, userFieldColumns } from './user-fields.ts';
 
 /**
  * Where custom data goes in a reply: left out, under `customData` (`withCustomData=true`), or
@@ -36,14 +36,20 @@ export interface UserExtras {
   readonly departmentIds?: readonly string[] | undefined;
 }
 
-/** A user as the API returns it: every optional field present, `null` when unset (contract 9). */
+/**
+ * A user as the API returns it: every optional field present, its spec default or `null` when
+ * unset (contract 7.4, 9).
+ */
 export function userDto(row: UserRow, extras: UserExtras): UserDto {
   const dto: Record<string, unknown> = {
     userId: row.user_id,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
-  for (const { field, column, kind } of userFieldColumns) dto[field] = readField(row[column] ?? null, kind);
+  const defaults: Readonly<Record<string, unknown>> = optionalUserFieldDefaults;
+  for (const { field, column, kind } of userFieldColumns) {
+    dto[field] = readField(row[column] ?? null, kind) ?? defaults[field] ?? null;
+  }
   if (extras.departmentIds) dto.departmentIds = [...extras.departmentIds];
   if (extras.identities) dto.identities = extras.identities.map(identityDto);
   return withCustomData(dto as UserDto, row.custom_data, extras.customData);

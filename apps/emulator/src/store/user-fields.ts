@@ -93,6 +93,17 @@ export const userFieldDefaults = {
   phoneVerified: false,
 } as const satisfies { [F in keyof typeof requiredUserFields]: FieldValue<(typeof requiredUserFields)[F]> };
 
+/**
+ * Optional fields the spec gives a default (OAS `UserDto`: `loginsCount` 0, `resetPasswordOnNextLogin`
+ * false; contract 7.4): a user that never set them shows the default, not `null`.
+ */
+export const optionalUserFieldDefaults: {
+  readonly [F in keyof typeof optionalUserFields]?: FieldValue<(typeof optionalUserFields)[F]>;
+} = {
+  loginsCount: 0,
+  resetPasswordOnNextLogin: false,
+};
+
 /** The column of a field: `externalId` → `external_id`. */
 export function columnOf(field: string): string {
   return field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);

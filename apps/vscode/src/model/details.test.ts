@@ -41,6 +41,20 @@ describe('userDetails', () => {
     expect(details.json).toContain('"accessToken": "***"');
   });
 
+  it('shows identities with null type and originConnIds, and custom data that is not an object', () => {
+    const identity = { identityId: 'i1', extIdpId: 'idp1', provider: 'lark', userIdInIdp: '42' };
+    const details = userDetails(
+      user({
+        customData: 'vip',
+        identities: [{ ...identity, type: null, userInfoInIdp: null, originConnIds: null }],
+      }),
+      t,
+    );
+    const byTitle = Object.fromEntries(details.sections.map((section) => [section.title, section]));
+    expect(byTitle.Identities?.table?.rows).toEqual([['lark', '', '42', 'idp1', 'i1', '']]);
+    expect(byTitle['Custom data']?.fields).toEqual([{ label: 'customData', value: 'vip' }]);
+  });
+
   it('says None for empty sections', () => {
     const details = userDetails(user(), t);
     expect(details.sections.find((section) => section.title === 'Identities')?.note).toBe('None');

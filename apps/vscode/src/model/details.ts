@@ -140,7 +140,13 @@ export function userDetails(user: UserDto, t: Translate): Details {
   const record: Readonly<Record<string, unknown>> = clean;
   const none = t('None');
   const identities = clean.identities ?? [];
-  const customData = fields(clean.customData ?? {}, Object.keys(clean.customData ?? {}));
+  // Any JSON value, as the official SDKs type it; an object in practice, else shown whole.
+  const custom = isRecord(clean.customData)
+    ? clean.customData
+    : clean.customData == null
+      ? {}
+      : { customData: clean.customData };
+  const customData = fields(custom, Object.keys(custom));
   return {
     title: userDisplayName(user),
     subtitle: [user.email, user.status].filter(Boolean).join(' · '),
@@ -154,11 +160,11 @@ export function userDetails(user: UserDto, t: Translate): Details {
               columns: ['provider', 'type', 'userIdInIdp', 'extIdpId', 'identityId', 'originConnIds'],
               rows: identities.map((identity) => [
                 identity.provider,
-                identity.type,
+                identity.type ?? '',
                 identity.userIdInIdp,
                 identity.extIdpId,
                 identity.identityId,
-                identity.originConnIds.join(', '),
+                (identity.originConnIds ?? []).join(', '),
               ]),
             },
           }
