@@ -58,3 +58,9 @@ it('keeps enums open and parameters strict, as the valibot schemas do', () => {
   expect(listGroups({ limt: 5 })).toBe(false);
   expect(validatorFor('GetUserGroupsDto')({ userId: 'u', userIdType: 'mobile' })).toBe(false);
 });
+
+it('marks the parameters the spec deprecates as deprecated (list-groups withMetadata)', () => {
+  expect(json.ListGroupsDto).toMatchObject({
+    properties: { withMetadata: { type: 'boolean', deprecated: true } },
+  });
+});

@@ -22,8 +22,11 @@ export const ListGroupsDto = v.strictObject({
   page,
   /** Groups per page, 1 to 50. @default 10 */
   limit,
-  /** Whether to include metadata. Deprecated by the server's spec; not sent unless set. */
-  withMetadata: v.optional(v.boolean()),
+  /**
+   * Whether to include metadata. Not sent unless set.
+   * @deprecated Deprecated by the service's spec (OAS `deprecated: true`, contract 6.1); it may ignore it.
+   */
+  withMetadata: v.optional(v.pipe(v.boolean(), v.metadata({ deprecated: true }))),
   /** Whether to include custom data. Not sent unless set. */
   withCustomData: v.optional(v.boolean()),
   /** Whether to flatten extension fields into each item. @default false */

@@ -19,7 +19,7 @@ const BOOLEANS: Readonly<Record<string, boolean>> = { true: true, True: true, fa
  * Reads a GET endpoint's query and validates it with the endpoint's parameter schema, so that the
  * emulator accepts exactly what the models describe: `page=0` or `limit=51` give
  * `参数 page 格式错误` / `参数 limit 格式错误`, booleans are spelt as the official SDKs spell them, and
- * parameters the schema does not know are ignored, as the service ignores them.
+ * parameters the schema does not know or deprecates are ignored, as the service ignores them.
  *
  * @throws {ApiError} 400 `参数 <name> 格式错误` naming the first invalid parameter.
  */
@@ -30,7 +30,7 @@ export function readQuery<TSchema extends ParamsSchema>(
   const input: Record<string, unknown> = {};
   for (const [name, entry] of Object.entries(schema.entries)) {
     const value = query.get(name);
-    if (value === null) continue;
+    if (value === null || isDeprecated(entry)) continue;
     input[name] = coerce(value, baseType(entry));
   }
   return validate(schema, input);
@@ -72,6 +72,18 @@ export async function readJson(c: AppContext): Promise<unknown> {
   const tooDeep = tooDeepField(body);
   if (tooDeep) throw invalidParam(tooDeep);
   return body;
+}
+
+/**
+ * Whether the spec deprecates a parameter (`v.metadata({ deprecated: true })` in the models): the
+ * emulator ignores any value of it, as it ignores unknown parameters.
+ */
+function isDeprecated(schema: v.GenericSchema): boolean {
+  if ('wrapped' in schema) return isDeprecated(schema.wrapped as v.GenericSchema);
+  const pipe = 'pipe' in schema ? (schema.pipe as readonly { type: string; metadata?: unknown }[]) : [];
+  return pipe.some(
+    (item) => item.type === 'metadata' && (item.metadata as { deprecated?: unknown }).deprecated === true,
+  );
 }
 
 /** The type under `optional()` and `pipe()`: `number`, `boolean`, `string`, `picklist`... */

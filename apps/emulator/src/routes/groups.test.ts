@@ -100,6 +100,12 @@ describe('list-groups', () => {
     expect(body).not.toHaveProperty('data');
   });
 
+  it.each(['true', 'False', 'yes', ''])('ignores the deprecated withMetadata=%j', async (withMetadata) => {
+    const { body } = await env.api.get(listGroups, { keywords: 'developer', withMetadata });
+    expect(body).toMatchObject({ statusCode: 200, data: { totalCount: 1 } });
+    expect(body.data.list[0]).not.toHaveProperty('metadata');
+  });
+
   it('accepts limit=50 and ignores parameters it does not know', async () => {
     const { body } = await env.api.get(listGroups, { limit: 50, status: 403 });
     expect(body.statusCode).toBe(200);
