@@ -56,6 +56,18 @@ function launch(name: string, cwd: string, commandArgs: string[], env: NodeJS.Pr
   return child;
 }
 
+/** Runs a Node.js script to completion in a workspace folder; its output is shown. */
+function runNode(cwd: string, commandArgs: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, commandArgs, {
+      cwd: join(root, cwd),
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    child.on('exit', (code) => resolve(code ?? 1));
+  });
+}
+
 /** Runs a command to completion; its output is shown. */
 function run(command: string, commandArgs: string[]): Promise<number> {
   return new Promise((resolve) => {
@@ -107,28 +119,41 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal
 for (const stream of [process.stdout, process.stderr]) stream.on('error', () => {});
 
 // 1. The emulator, with its demo data.
+// The demo's page is its own sign-in callback: registered with the emulator's app.
+const callbackUrls = [`${demoUrl}/`, `http://localhost:${args['demo-port']}/`];
 launch('the emulator', 'apps/emulator', [
   '--conditions=@genauth-groups/source',
   'src/cli.ts',
   '--port',
   String(args['emulator-port']),
+  ...callbackUrls.flatMap((url) => ['--callback-url', url]),
 ]);
 await waitFor('the emulator', `${emulatorUrl}/api/v3/get-my-group-list`);
 
-// 2. The web demo, against the emulator unless a real app was given.
-const appHost = args['app-host'] ?? emulatorUrl;
+// 2. The web demo, built for the emulator unless a real app was given (the host is pinned at build
+// time, under a Content Security Policy that allows no other), then served as built.
+// The Authentication Address as the console shows it may lack the scheme.
+const givenHost = args['app-host']?.replace(/\/+$/, '');
+const appHost = givenHost
+  ? /^https?:\/\//.test(givenHost)
+    ? givenHost
+    : `https://${givenHost}`
+  : emulatorUrl;
+const demoEnv = {
+  VITE_GENAUTH_APP_HOST: appHost,
+  ...(args['app-id'] && { VITE_GENAUTH_APP_ID: args['app-id'] }),
+};
+const vite = 'node_modules/vite/bin/vite.js';
+console.log('\nBuilding the web demo…');
+if ((await runNode('apps/web-demo', [vite, 'build', '--logLevel', 'warn'], demoEnv)) !== 0 && !stopping) {
+  console.error('npm start: the web demo did not build (see above)');
+  await stop(1);
+}
 launch(
   'the web demo',
   'apps/web-demo',
-  [
-    'node_modules/vite/bin/vite.js',
-    '--port',
-    String(args['demo-port']),
-    '--strictPort',
-    '--clearScreen',
-    'false',
-  ],
-  args['app-id'] ? { VITE_GENAUTH_APP_HOST: appHost, VITE_GENAUTH_APP_ID: args['app-id'] } : {},
+  [vite, 'preview', '--port', String(args['demo-port']), '--strictPort'],
+  demoEnv,
 );
 await waitFor('the web demo', demoUrl);
 
@@ -150,7 +175,7 @@ console.log(`
  genauth-groups is running (a community toolkit, not affiliated with GenAuth)
 
   Web demo            ${demoUrl}
-                      ${args['app-id'] ? `against ${appHost}` : 'sign in as alice (or bob, carol; frank is in no group), password Passw0rd!'}
+                      ${args['app-id'] ? `against ${appHost}: register ${demoUrl}/ as a login callback URL and a logout callback URL of the app` : 'sign in as alice (or bob, carol; frank is in no group), password Passw0rd!'}
   Emulator (the API)  ${emulatorUrl}   (credentials in its banner above)
 ${vsixLine}
 

@@ -1,6 +1,6 @@
-import { AuthenticationClient } from '@genauth-groups/sdk';
+import { AuthenticationClient, isApiError } from '@genauth-groups/sdk';
 import { readConfig } from './config.ts';
-import { signIn } from './sign-in.ts';
+import { HostedLogin, type Session } from './hosted-login.ts';
 import './style.css';
 import { errorView, groupsView, h, loadingView, signInView } from './view.ts';
 
@@ -10,8 +10,14 @@ const session = document.querySelector('#session') as HTMLElement;
 (document.querySelector('#backend') as HTMLElement).textContent =
   `${config.emulator ? 'Local emulator' : 'GenAuth'} · ${config.appHost}`;
 
-// The token lives in memory only: reloading the page signs out.
-const client = new AuthenticationClient({ appId: config.appId, appHost: config.appHost });
+// The page itself is the callback: register `${origin}/` as the app's login and logout callback URL.
+const login = new HostedLogin(config, `${location.origin}/`);
+// The SDK asks for the token on each call; after a refusal (expired), the login renews it.
+const client = new AuthenticationClient({
+  appId: config.appId,
+  appHost: config.appHost,
+  accessToken: (request) => login.accessToken(request),
+});
 
 function show(view: HTMLElement): void {
   app.replaceChildren(view);
@@ -23,23 +29,20 @@ function showSignIn(error?: unknown): void {
     signInView({
       emulator: config.emulator,
       error,
-      onSubmit: (account, password) => void start(account, password),
+      onSignIn: () => {
+        login.signIn().catch((failure: unknown) => showSignIn(failure));
+      },
     }),
   );
 }
 
-async function start(account: string, password: string): Promise<void> {
-  show(loadingView());
-  try {
-    client.setAccessToken(await signIn(config, account, password));
-  } catch (error) {
-    showSignIn(error);
-    return;
-  }
-  const signOut = h('button', { type: 'button', class: 'ghost' }, 'Sign out');
-  signOut.addEventListener('click', () => showSignIn());
-  session.replaceChildren(h('span', {}, account), signOut);
-  await loadGroups();
+function showSignedIn(user: Session): void {
+  const signOut = h('button', { type: 'button', class: 'ghost', 'data-action': 'sign-out' }, 'Sign out');
+  signOut.addEventListener('click', () => {
+    login.signOut().catch((failure: unknown) => showSignIn(failure));
+  });
+  session.replaceChildren(h('span', {}, user.name), signOut);
+  void loadGroups();
 }
 
 async function loadGroups(): Promise<void> {
@@ -48,8 +51,31 @@ async function loadGroups(): Promise<void> {
     const { data } = await client.getGroupList();
     show(groupsView(data, () => void loadGroups()));
   } catch (error) {
+    // The session could not be renewed (refresh token expired or revoked): sign in again.
+    if (isApiError(error) && error.apiCode === 2020 && !login.session()) {
+      showSignIn(new Error('Your session has ended: sign in again.'));
+      return;
+    }
     show(errorView(error, () => void loadGroups()));
   }
 }
 
-showSignIn();
+async function start(): Promise<void> {
+  const url = new URL(location.href);
+  if (login.isCallback(url)) {
+    // The code and state leave the address bar (and the history) at once.
+    history.replaceState(null, '', url.pathname);
+    show(loadingView());
+    try {
+      showSignedIn(await login.completeSignIn(url));
+    } catch (error) {
+      showSignIn(error);
+    }
+    return;
+  }
+  const current = login.session();
+  if (current) showSignedIn(current);
+  else showSignIn();
+}
+
+void start();

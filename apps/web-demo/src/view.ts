@@ -107,38 +107,31 @@ function describe(error: unknown): HTMLElement[] {
 export function signInView(options: {
   emulator: boolean;
   error?: unknown;
-  onSubmit: (account: string, password: string) => void;
+  onSignIn: () => void;
 }): HTMLElement {
-  const account = h('input', {
-    name: 'account',
-    autocomplete: 'username',
-    required: '',
-    placeholder: 'alice or alice@example.com',
-  }) as HTMLInputElement;
-  const password = h('input', {
-    name: 'password',
-    type: 'password',
-    autocomplete: 'current-password',
-    required: '',
-  }) as HTMLInputElement;
-  const form = h(
-    'form',
-    { class: 'signin' },
+  const button = h('button', { type: 'button', 'data-action': 'sign-in' }, 'Sign in');
+  button.addEventListener('click', options.onSignIn);
+  const view = h(
+    'section',
+    { class: 'signin', 'data-state': 'signed-out' },
     h('h1', {}, 'Sign in to see your groups'),
-    h('label', {}, 'Username or email', account),
-    h('label', {}, 'Password', password),
-    h('button', { type: 'submit' }, 'Sign in'),
+    h('p', { class: 'muted' }, "You sign in on the app's hosted login page, then come back here."),
+    button,
   );
   if (options.error !== undefined)
-    form.append(
+    view.append(
       h(
         'p',
         { class: 'form-error', role: 'alert' },
-        isApiError(options.error) ? options.error.serverMessage : String(options.error),
+        isApiError(options.error)
+          ? options.error.serverMessage
+          : options.error instanceof Error
+            ? options.error.message
+            : String(options.error),
       ),
     );
   if (options.emulator) {
-    form.append(
+    view.append(
       h(
         'p',
         { class: 'muted hint' },
@@ -151,9 +144,5 @@ export function signInView(options: {
       ),
     );
   }
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    options.onSubmit(account.value.trim(), password.value);
-  });
-  return form;
+  return view;
 }

@@ -11,14 +11,20 @@ export function escapeHtml(text: string): string {
 }
 
 /**
- * The pages' Content Security Policy: inline styles only, forms posting to the emulator itself,
- * and never framed (clickjacking), except the `web_message` reply, which exists to be framed.
+ * The pages' Content Security Policy: inline styles only, forms posting to the emulator itself
+ * (and redirected from there to the app's callbacks: browsers apply `form-action` to the redirect
+ * too), and never framed (clickjacking), except the `web_message` reply, which exists to be framed.
  */
-export function pageCsp(framable: boolean, scriptHash?: string): string {
+export function pageCsp(options: {
+  readonly callbackOrigins: readonly string[];
+  readonly framable?: boolean;
+  readonly scriptHash?: string;
+}): string {
+  const { framable = false, scriptHash } = options;
   return [
     "default-src 'none'",
     "style-src 'unsafe-inline'",
-    "form-action 'self'",
+    `form-action 'self' ${options.callbackOrigins.join(' ')}`.trim(),
     `frame-ancestors ${framable ? '*' : "'none'"}`,
     ...(scriptHash ? [`script-src '${scriptHash}'`] : []),
   ].join('; ');

@@ -74,6 +74,7 @@ export function oidcProvider(options: OidcOptions): OidcProvider {
     interaction: 600,
   });
   const callbacks = new Set(options.callbackUrls);
+  const callbackOrigins = [...new Set(options.callbackUrls.map((url) => new URL(url).origin))];
   const issuerOf = (c: OidcContext) => `${new URL(c.req.url).origin}/oidc`;
 
   async function issueTokens(c: OidcContext, grant: Grant, user: UserRow): Promise<Record<string, unknown>> {
@@ -112,7 +113,7 @@ export function oidcProvider(options: OidcOptions): OidcProvider {
     if (request.responseMode === 'web_message') {
       const { html, script } = webMessagePage(new URL(request.redirectUri).origin, response);
       const hash = `sha256-${createHash('sha256').update(script).digest('base64')}`;
-      c.header('content-security-policy', pageCsp(true, hash));
+      c.header('content-security-policy', pageCsp({ callbackOrigins, framable: true, scriptHash: hash }));
       return c.html(html);
     }
     const url = new URL(request.redirectUri);
@@ -123,12 +124,12 @@ export function oidcProvider(options: OidcOptions): OidcProvider {
   }
 
   function showError(c: OidcContext, error: string, description: string): Response {
-    c.header('content-security-policy', pageCsp(false));
+    c.header('content-security-policy', pageCsp({ callbackOrigins }));
     return c.html(errorPage(error, description), 400);
   }
 
   function showLogin(c: OidcContext, interaction: string, error?: string): Response {
-    c.header('content-security-policy', pageCsp(false));
+    c.header('content-security-policy', pageCsp({ callbackOrigins }));
     c.header('cache-control', 'no-store');
     return c.html(
       loginPage({ interaction, appName: `the app ${appId}`, ...(error && { error }) }),
@@ -328,7 +329,7 @@ export function oidcProvider(options: OidcOptions): OidcProvider {
     if (typeof hinted?.sid === 'string') grants.endSession(hinted.sid);
     deleteCookie(c, SESSION_COOKIE, { path: '/oidc' });
     if (back === undefined) {
-      c.header('content-security-policy', pageCsp(false));
+      c.header('content-security-policy', pageCsp({ callbackOrigins }));
       return c.html(signedOutPage());
     }
     const url = new URL(back);
