@@ -123,3 +123,32 @@ describe('a POST that is not repeatable', () => {
     expect(isNetworkError(error)).toBe(true);
   });
 });
+
+// A loopback server that sends a head and part of a body, then nothing: the emulator's faults
+// delay a whole reply, not its body.
+describe('a reply whose body stalls after its head', () => {
+  it.each([
+    ['a TimeoutError', true, { name: 'TimeoutError', timeout: 200 }],
+    ['an UnknownOutcomeError of a write', false, { name: 'UnknownOutcomeError', lost: 'timeout' }],
+  ])('is %s within the timeout, not a hang', { timeout: 10_000 }, async (_, repeatable, expected) => {
+    const { createServer } = await import('node:http');
+    const server = createServer((_, response) => {
+      response.writeHead(200, { 'content-type': 'application/json', 'content-length': '1000' });
+      response.write('{"statusCode":200,');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const address = server.address();
+    if (typeof address !== 'object' || address === null) throw new Error('no address');
+    try {
+      const api = createTransport({ baseUrl: `http://127.0.0.1:${address.port}`, timeout: 200, retry: 2 });
+      const { accessKeyId, accessKeySecret } = emulator.credentials;
+      const error = await api
+        .call(getManagementToken, { accessKeyId, accessKeySecret }, { name: 'x', repeatable })
+        .catch((caught: unknown) => caught);
+      expect(error).toMatchObject({ ...expected, endpoint: where });
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
+});

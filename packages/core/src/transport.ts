@@ -16,6 +16,7 @@ import { NetworkError } from './errors/network-error.ts';
 import { TimeoutError } from './errors/timeout-error.ts';
 import { type LostReply, UnknownOutcomeError } from './errors/unknown-outcome-error.ts';
 import { encodeQuery, type QueryValue } from './query.ts';
+import { BODY_TIMED_OUT, readBody } from './read-body.ts';
 import { retryAfterMs } from './retry-after.ts';
 
 /** Per-attempt timeout of the official SDKs (contract section 11). */
@@ -53,7 +54,10 @@ export interface TransportOptions {
    * signature gets a fresh date and nonce and a refreshed token is used.
    */
   readonly authorize?: (request: Request) => void | Promise<void>;
-  /** Per-attempt timeout in milliseconds. @default 10000 */
+  /**
+   * Per-attempt timeout in milliseconds: for the reply's head, then again for its body (a body
+   * that stalls is a `TimeoutError` too). @default 10000
+   */
   readonly timeout?: number | undefined;
   /** Retry limit, or ky retry options merged over {@link DEFAULT_RETRY}. @default 2 */
   readonly retry?: number | RetryOptions | undefined;
@@ -111,8 +115,10 @@ export interface Transport {
 interface ReplySlot {
   /** Whether the hook may ask for a retry (set by `call`). */
   readonly repeatable: boolean;
+  /** How long the body may take once the head is in, in ms (the per-attempt timeout). */
+  readonly timeout: number;
   body?: unknown;
-  unreadable?: 'network' | 'json';
+  unreadable?: 'network' | 'json' | 'timeout';
   cause?: unknown;
 }
 
@@ -146,7 +152,7 @@ export function createTransport(options: TransportOptions): Transport {
     async call(endpoint, params, { name, signal, headers, repeatable = endpoint.method === 'GET' }) {
       const where = `${endpoint.method} ${endpoint.path}`;
       const input = endpoint.params ? parse(endpoint.params, params ?? {}, `${name} parameters`) : undefined;
-      const slot: ReplySlot = { repeatable };
+      const slot: ReplySlot = { repeatable, timeout };
       let response: Response;
       try {
         response = await api(endpoint.path.slice(1), {
@@ -169,16 +175,7 @@ export function createTransport(options: TransportOptions): Transport {
         // A body cut off mid-way rejects here as well (`TypeError: terminated`): the hook has
         // already recorded it in the slot.
       }
-      if (slot.unreadable) {
-        const cause =
-          slot.unreadable === 'network'
-            ? slot.cause
-            : new ValidationError(`${where} reply`, [
-                { path: '', expected: 'a JSON body', message: 'expected a JSON body' },
-              ]);
-        if (!repeatable) throw new UnknownOutcomeError(where, 'unreadable-reply', cause);
-        throw slot.unreadable === 'network' ? new NetworkError(where, cause) : cause;
-      }
+      if (slot.unreadable) throw unreadableReply(slot.unreadable, slot.cause, where, timeout, repeatable);
       const statusCode = statusCodeOf(slot.body);
       if (statusCode !== undefined && statusCode !== 200) {
         throw apiError(
@@ -224,7 +221,13 @@ const readReply: AfterResponseHook = async (_request, options, response, { retry
   const canRetry = slot.repeatable && retryCount < (options.retry.limit ?? 0);
   let text: string;
   try {
-    text = await response.text();
+    const body = await readBody(response, slot.timeout);
+    if (body === BODY_TIMED_OUT) {
+      // Not retried, as a head that does not come in time is not: each would cost a full timeout.
+      slot.unreadable = 'timeout';
+      return undefined;
+    }
+    text = body;
   } catch (cause) {
     Object.assign(slot, { unreadable: 'network', cause });
     return canRetry ? ky.retry({ code: 'BODY_CUT_OFF' }) : undefined;
@@ -246,6 +249,26 @@ const readReply: AfterResponseHook = async (_request, options, response, { retry
   }
   return undefined;
 };
+
+/** The error of a reply whose body could not be read; for a call that is not repeatable, an unknown outcome. */
+function unreadableReply(
+  unreadable: NonNullable<ReplySlot['unreadable']>,
+  cause: unknown,
+  where: string,
+  timeout: number,
+  repeatable: boolean,
+): Error {
+  const error =
+    unreadable === 'timeout'
+      ? new TimeoutError(where, timeout)
+      : unreadable === 'network'
+        ? new NetworkError(where, cause)
+        : new ValidationError(`${where} reply`, [
+            { path: '', expected: 'a JSON body', message: 'expected a JSON body' },
+          ]);
+  if (repeatable) return error;
+  return new UnknownOutcomeError(where, unreadable === 'timeout' ? 'timeout' : 'unreadable-reply', error);
+}
 
 function statusCodeOf(body: unknown): number | undefined {
   if (typeof body !== 'object' || body === null || !('statusCode' in body)) return undefined;
