@@ -36,9 +36,13 @@ const FLAGS = [
   '--disable-sync',
 ];
 
-/** Launches a headless Chromium with a fresh profile. */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+/** Launches a headless Chromium with a fresh profile, and extra command-line flags when given. */
+export function launchChromium(options: { readonly args?: readonly string[] } = {}): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [...FLAGS, ...(options.args ?? [])],
+  });
 }
 
 export type { Browser, Page } from 'playwright-core';

@@ -10,7 +10,8 @@ import { servePage } from '../test/browser/harness.ts';
 // of their own instead of vitest's 5 s default.
 const BROWSER_BUDGET = { timeout: 30_000 };
 
-describe.skipIf(chromiumMissing())('in a browser, cross-origin', () => {
+// Chromium on a loaded 2-core machine: a budget, not vitest's 5 s default.
+describe.skipIf(chromiumMissing())('in a browser, cross-origin', { timeout: 30_000 }, () => {
   let emulator: Emulator;
   let page: Awaited<ReturnType<typeof servePage>>;
   let browser: Browser;
