@@ -2,6 +2,7 @@ import { type Emulator, type Fault, startEmulator } from '@genauth-groups/emulat
 import { getManagementToken } from '@genauth-groups/models';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { isApiError } from './errors/api-error.ts';
+import { isGenAuthError } from './errors/genauth-error.ts';
 import { isNetworkError } from './errors/network-error.ts';
 import { isUnknownOutcomeError } from './errors/unknown-outcome-error.ts';
 import { createTransport } from './transport.ts';
@@ -92,7 +93,7 @@ describe('a POST that is not repeatable', () => {
     queue(fault, 3);
     const wire = counting();
     const error = await exchange({ limit: 2, repeatable: false, fetch: wire.fetch });
-    expect(isUnknownOutcomeError(error)).toBe(true);
+    expect(isUnknownOutcomeError(error) && isGenAuthError(error)).toBe(true);
     expect(error).toMatchObject({ endpoint: where, lost });
     expect(wire.sent).toHaveLength(1);
   });

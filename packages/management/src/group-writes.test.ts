@@ -154,6 +154,32 @@ describe('on the wire', () => {
   });
 });
 
+describe('a write with an expired management token', () => {
+  it('is sent again once with a fresh token, since the refused one did nothing', async () => {
+    let now = Date.now();
+    const timeTravel = await startEmulator({ port: 0, clock: () => now });
+    try {
+      const wire = recordingFetch();
+      const api = new ManagementClient({
+        accessKeyId: timeTravel.credentials.accessKeyId,
+        accessKeySecret: timeTravel.credentials.accessKeySecret,
+        host: timeTravel.url,
+        auth: 'token',
+        fetch: wire.fetch,
+      });
+      await api.getGroup({ code: 'developer' });
+      now += 3 * 3600 * 1000; // the server's clock passes the token's expiry; the client's does not
+      await api.createGroup({ code: 'after-expiry', name: 'After', description: '', type: 'static' });
+      expect(wire.paths().filter((path) => path === '/api/v3/create-group')).toHaveLength(2);
+      expect(wire.paths().filter((path) => path === '/api/v3/get-management-token')).toHaveLength(2);
+      const all = await api.listGroups({ keywords: 'after-expiry' });
+      expect(all.data.totalCount).toBe(1);
+    } finally {
+      await timeTravel.close();
+    }
+  });
+});
+
 describe.each(['signature', 'token'] as const)('a write whose reply is lost, with auth: %s', (auth) => {
   const CREATE = '/api/v3/create-group';
   const sent = (wire: ReturnType<typeof recordingFetch>) => wire.paths().filter((path) => path === CREATE);
