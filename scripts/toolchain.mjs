@@ -81,9 +81,11 @@ function toolchainPath() {
 function run(command, args, env) {
   return new Promise((resolveExit) => {
     const child = spawn(command, args, { cwd: root, env, stdio: 'inherit' });
+    // SIGHUP too: a closed terminal must reach the command (npm start stops its servers on it).
     const forward = (signal) => child.kill(signal);
     process.on('SIGINT', forward);
     process.on('SIGTERM', forward);
+    process.on('SIGHUP', forward);
     child.on('error', (error) => {
       log(`could not start ${command}: ${error.message}`);
       resolveExit(127);
@@ -91,6 +93,7 @@ function run(command, args, env) {
     child.on('exit', (code, signal) => {
       process.off('SIGINT', forward);
       process.off('SIGTERM', forward);
+      process.off('SIGHUP', forward);
       resolveExit(code ?? 128 + (constants.signals[signal] ?? 0));
     });
   });

@@ -58,9 +58,13 @@ describe('npm start', () => {
     { timeout: 90_000 },
     async (signal) => {
       const [emulatorPort, demoPort] = [await freePort(), await freePort()];
+      // As `npm start` runs it: through the toolchain wrapper, which gets the signal.
       const child = spawn(
         process.execPath,
         [
+          'scripts/toolchain.mjs',
+          '--no-install',
+          'node',
           'scripts/start.ts',
           '--skip-vsix',
           '--emulator-port',
