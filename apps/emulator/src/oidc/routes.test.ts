@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type Emulator, startEmulator } from '../emulator.ts';
 
 // The hosted login as a browser and an SPA drive it, with fetch against a real emulator: the
@@ -8,8 +8,18 @@ import { type Emulator, startEmulator } from '../emulator.ts';
 const CALLBACK = 'https://app.example/callback';
 let emulator: Emulator;
 let now = Date.parse('2026-11-29T12:00:00Z');
+/** Every code and token issued here, and every line the emulator logged: none may hold one. */
+const secrets: string[] = [];
+const logged: string[] = [];
 
 beforeAll(async () => {
+  for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) {
+    vi.spyOn(console, level).mockImplementation((...args: unknown[]) => {
+      logged.push(
+        args.map((arg) => (arg instanceof Error ? `${arg.message} ${arg.stack}` : String(arg))).join(' '),
+      );
+    });
+  }
   emulator = await startEmulator({
     port: 0,
     clock: () => now,
@@ -81,6 +91,7 @@ async function signIn(extra: Record<string, string | undefined> = {}) {
   const params =
     extra.response_mode === 'fragment' ? new URLSearchParams(location.hash.slice(1)) : location.searchParams;
   const cookie = (done.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  secrets.push(params.get('code') ?? '', pair.verifier);
   return { ...pair, location, code: params.get('code') ?? '', state: params.get('state'), cookie };
 }
 
@@ -90,7 +101,11 @@ async function token(form: Record<string, string>, headers: Record<string, strin
     headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
     body: new URLSearchParams(form),
   });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  const body = (await response.json()) as Record<string, unknown>;
+  for (const name of ['access_token', 'id_token', 'refresh_token']) {
+    if (typeof body[name] === 'string') secrets.push(body[name]);
+  }
+  return { status: response.status, body };
 }
 
 function exchange(code: string, verifier: string, redirectUri = CALLBACK) {
@@ -434,5 +449,13 @@ describe('token headers', () => {
       expect(decodeProtectedHeader(jwt)).toEqual({ alg: 'RS256', typ: 'JWT', kid: 'emulator' });
       expect(decodeJwt(jwt).iss).toBe(`${emulator.url}/oidc`);
     }
+  });
+});
+
+describe('logs', () => {
+  it('hold no code, verifier or token of all the above', () => {
+    expect(secrets.length).toBeGreaterThan(20);
+    const text = logged.join('\n');
+    for (const secret of secrets.filter(Boolean)) expect(text).not.toContain(secret);
   });
 });
