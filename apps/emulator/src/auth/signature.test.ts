@@ -130,6 +130,16 @@ describe('HMAC-SHA1 signatures (contract 5.3)', () => {
     expect(body).toMatchObject({ statusCode: 401, apiCode });
   });
 
+  it('refuses an impossible RFC 1123 date with 1303, even correctly signed', async () => {
+    const target = '/api/v3/get-group?code=developer';
+    const headers = signedHeaders('Mon, 99 Jan 2026 99:99:99 GMT', 'impossible-date');
+    const reply = () =>
+      client.request(target, { headers: { ...headers, authorization: sign(target, headers) } });
+    for (const attempt of [await reply(), await reply()]) {
+      expect(attempt.body).toMatchObject({ statusCode: 401, apiCode: 1303 });
+    }
+  });
+
   it('refuses a timestamp outside the 15-minute window with 1305, either way', async () => {
     const target = '/api/v3/get-group?code=developer';
     const signedAt = (nonce: string) => {

@@ -113,8 +113,11 @@ function timestampOf(headers: Headers): number {
   const value = headers.get('date') ?? headers.get('x-authing-date');
   if (value === null) throw refusal(1304, 'signatureDateMissing');
   if (/^\d{1,16}$/.test(value)) return Number(value);
-  if (RFC_1123.test(value)) return Date.parse(value);
-  throw refusal(1303, 'signatureDateFormat');
+  // The pattern admits impossible dates (day 99, hour 99): Date.parse gives NaN, which every window
+  // comparison would let through, and a nonce remembered until NaN would be forgotten at once.
+  const parsed = RFC_1123.test(value) ? Date.parse(value) : Number.NaN;
+  if (Number.isNaN(parsed)) throw refusal(1303, 'signatureDateFormat');
+  return parsed;
 }
 
 function refusal(apiCode: number, key: MessageKey): ApiError {

@@ -71,6 +71,18 @@ const PLAUSIBLE_TEXTS = [
   '65f0b3c4d5e6f7a8b9c0d1e1',
 ];
 
+/** `date` headers that must never authenticate a signature, however well it is signed. */
+const BAD_SIGNATURE_DATES = [
+  'Mon, 99 Jan 2026 99:99:99 GMT',
+  'Thu, 01 Jan 1970 00:00:00 GMT',
+  'Fri, 31 Dec 9999 23:59:59 GMT',
+  '0',
+  '-1',
+  '9999999999999999',
+  'yesterday',
+  '',
+];
+
 /** Characters that parsers, query languages and stores treat specially. */
 const SPECIAL_CHARACTERS = [
   '\0',
@@ -174,6 +186,11 @@ export interface HostileRequest {
   readonly auth: AuthMode;
   /** A printable `authorization` header, for `garbage`. */
   readonly garbage: string;
+  /**
+   * With `signature`: a `date` header that is not a time within the window (impossible, far off,
+   * not a date), signed as it is; `undefined` signs the current time.
+   */
+  readonly signatureDate: string | undefined;
   /** The query of a GET: each value is a text, as on the wire. */
   readonly query: Readonly<Record<string, string>>;
   /** The body of a POST: a parsed value written with {@link toJson}, or raw text that may not be JSON. */
@@ -190,6 +207,10 @@ export function hostileRequest(endpoint: Endpoint): fc.Arbitrary<HostileRequest>
   return fc.record({
     auth: fc.constantFrom<AuthMode>('valid', 'valid', 'valid', 'signature', 'none', 'garbage'),
     garbage: fc.stringMatching(/^[\x20-\x7e]{0,80}$/),
+    signatureDate: fc.oneof(
+      { weight: 3, arbitrary: fc.constant(undefined) },
+      fc.constantFrom(...BAD_SIGNATURE_DATES),
+    ),
     query: params.map((fields) =>
       Object.fromEntries(
         Object.entries(fields).map(([name, value]) => [
@@ -239,6 +260,7 @@ export function knownKillerRequests(endpoint: Endpoint): HostileRequest[] {
       return {
         auth: 'valid' as const,
         garbage: '',
+        signatureDate: undefined,
         query: Object.fromEntries(
           Object.entries(params).map(([name, value]) => [
             name,

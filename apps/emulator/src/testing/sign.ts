@@ -16,6 +16,8 @@ export interface SignOptions {
   readonly nonce?: string | null;
   /** The request's time. @default now */
   readonly date?: Date;
+  /** The `date` header as sent, when it is not a time (an impossible date, epoch ms...); wins over `date`. */
+  readonly dateHeader?: string | undefined;
 }
 
 /** The headers of a signed request, `authorization` and `content-type` included. */
@@ -27,7 +29,7 @@ export function signedHeaders(
 ): Record<string, string> {
   const nonce = options.nonce === undefined ? randomBytes(16).toString('hex') : options.nonce;
   const headers: Record<string, string> = {
-    date: (options.date ?? new Date()).toUTCString(),
+    date: options.dateHeader ?? (options.date ?? new Date()).toUTCString(),
     'x-authing-lang': 'zh-CN',
     'x-authing-sdk-version': 'authing-node-sdk:4.0.1',
     'x-authing-signature-method': 'HMAC-SHA1',
