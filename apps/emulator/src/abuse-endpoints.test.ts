@@ -107,7 +107,9 @@ describe('abuse: hostile requests to every served endpoint', () => {
           if (request.auth === 'signature' && request.signatureDate !== undefined && !anonymous) {
             expect(body.statusCode).not.toBe(200);
           }
-          for (const secret of secrets()) expect(text).not.toContain(secret);
+          // A secret the request itself carried may come back as data (a group named like the password).
+          const sent = toJson(request);
+          for (const secret of secrets()) if (!sent.includes(secret)) expect(text).not.toContain(secret);
           expect(logged).not.toHaveBeenCalled();
         }),
         { numRuns: RUNS, examples: knownKillerRequests(endpoint).map((request) => [request]) },
