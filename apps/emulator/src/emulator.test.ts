@@ -61,19 +61,20 @@ describe('startEmulator', () => {
     await expect(fetch(emulator.url)).rejects.toThrow();
   });
 
-  it('waits for requests in flight before closing the database', async () => {
+  it('waits for requests in flight before closing the database', { timeout: 30_000 }, async () => {
     const emulator = await startEmulator({ port: 0 });
     const api = await TestClient.withManagementToken(emulator);
-    emulator.faults.set({ latencyMs: 200 });
+    // A queued fault leaves the queue when the server takes the request: then it is in flight,
+    // however long a loaded machine took to get there (a fixed sleep was a guess).
+    emulator.faults.queue([{ type: 'latency', ms: 1000 }], { paths: [listGroups.path] });
     const errors = vi.spyOn(console, 'error');
     const pending = api.get(listGroups).catch((error: unknown) => error);
-    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-    await sleep(50);
+    await vi.waitFor(() => expect(emulator.faults.state.queue).toEqual([]), { timeout: 20_000, interval: 5 });
     const closing = performance.now();
     await emulator.close();
-    expect(performance.now() - closing).toBeGreaterThan(100); // the delayed request finished first
+    expect(performance.now() - closing).toBeGreaterThan(500); // the delayed request finished first
     expect(await pending).toBeInstanceOf(Error); // its connection was closed under it
-    await sleep(300);
+    await new Promise((resolve) => setTimeout(resolve, 300));
     expect(errors).not.toHaveBeenCalled();
     errors.mockRestore();
   });
