@@ -13,6 +13,8 @@ export interface Install {
 export interface CodeServer {
   readonly url: string;
   readonly userDataDir: string;
+  /** The folder the workbench opens; exports are saved there by default. */
+  readonly workspace: string;
   /** Stops code-server and every process it started (file watcher, extension host...). */
   stop(): Promise<void>;
 }
@@ -156,5 +158,5 @@ export async function startCodeServer(
     await stop();
     throw error;
   }
-  return { url: `${url}/?folder=${encodeURIComponent(workspace)}`, userDataDir, stop };
+  return { url: `${url}/?folder=${encodeURIComponent(workspace)}`, userDataDir, workspace, stop };
 }

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { startEmulator } from '@genauth-groups/emulator';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { startCodeServer } from './code-server.ts';
+import { manageGroups } from './manage.ts';
 import { WORKBENCH_TIMEOUT, Workbench } from './workbench.ts';
 
 const app = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -100,7 +101,7 @@ try {
 
   step('open the workbench');
   let t = Date.now();
-  await page.goto(server.url, { waitUntil: 'domcontentloaded' });
+  await page.goto(server.url, { waitUntil: 'domcontentloaded', timeout: WORKBENCH_TIMEOUT });
   metrics.workbenchReadyMs = await wb.until(wb.activityIcon, t, WORKBENCH_TIMEOUT);
 
   step('open the view: no connection yet, so the welcome view offers to add one');
@@ -131,6 +132,8 @@ try {
   await wb.untilLastRow(/Load more.*100 of 10007/s, Date.now());
   await page.waitForTimeout(500); // a second load, if any, would be under way by now
   await shot(page, '02-groups');
+
+  await manageGroups({ wb, page, workspace: server.workspace, step, check, shot });
 
   step('filter the groups on the server, expand a group, load more members');
   await wb.command('GenAuth Groups: Filter Groups…');
@@ -184,7 +187,7 @@ try {
 
   step('reload the window: activation and first rows from a cold extension host');
   t = Date.now();
-  await page.reload({ waitUntil: 'domcontentloaded' });
+  await page.reload({ waitUntil: 'domcontentloaded', timeout: WORKBENCH_TIMEOUT });
   await wb.until(wb.activityIcon, t, WORKBENCH_TIMEOUT);
   const tReady = Date.now();
   // The side bar comes back as it was left; open it only if the workbench did not restore it.

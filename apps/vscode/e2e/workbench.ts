@@ -116,4 +116,47 @@ export class Workbench {
   get webview() {
     return this.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
   }
+
+  /** Right-clicks `row` and returns the labels of its context menu, which stays open. */
+  async contextMenu(row: Locator): Promise<string[]> {
+    await row.first().click({ button: 'right' });
+    const items = this.page.getByRole('menuitem');
+    await items.first().waitFor({ timeout: ROW_TIMEOUT });
+    return (await items.allTextContents()).map((label) => label.trim());
+  }
+
+  /** Clicks an item of the open context menu. */
+  async menuItem(label: string): Promise<void> {
+    await this.page.getByRole('menuitem', { name: label, exact: true }).click();
+  }
+
+  /** The open modal dialog. */
+  get dialog(): Locator {
+    return this.page.locator('.monaco-dialog-box');
+  }
+
+  /** Waits for a modal dialog whose text matches `text`, and clicks its button `button`. */
+  async confirm(text: string | RegExp, button: string): Promise<void> {
+    await this.dialog.filter({ hasText: text }).waitFor({ timeout: ROW_TIMEOUT });
+    await this.dialog.getByRole('button', { name: button, exact: true }).click();
+    await this.dialog.waitFor({ state: 'hidden', timeout: ROW_TIMEOUT });
+  }
+
+  /** A row of the open quick input's list. */
+  pickRow(text: string | RegExp): Locator {
+    return this.page.locator('.quick-input-widget .monaco-list-row', { hasText: text });
+  }
+
+  /** Types `text` into an open multi-select quick input, waits for `row` and ticks it. */
+  async searchAndTick(text: string, row: string | RegExp): Promise<void> {
+    await this.quickInput.fill(text);
+    const found = this.pickRow(row).first();
+    await found.waitFor({ timeout: ROW_TIMEOUT });
+    await found.getByRole('checkbox').or(found.locator('.monaco-checkbox')).first().click();
+    await found
+      .locator('[aria-checked="true"]')
+      .or(found.and(this.page.locator('[aria-checked="true"]')))
+      .first()
+      .waitFor({ timeout: ROW_TIMEOUT });
+  }
 }
