@@ -162,6 +162,27 @@ describe('writes, against the emulator', () => {
     expect(server.data.totalCount).toBe(2);
   });
 
+  it('finds users as Add Members searches, marking members: by asking per user, or from the loaded list when complete', async () => {
+    const code = await freshGroup(['alice']);
+    const recorder = recordingFetch();
+    const { tree, settled } = harness({ fetch: recorder.fetch });
+    tree.setFilter(code);
+    const group = groupOf(await settled(), code);
+    if (!group) throw new Error('group not shown');
+    recorder.requests.length = 0;
+    const alice = (await group.candidates('alice', 20)).find((found) => found.user.username === 'alice');
+    expect(alice?.member).toBe(true);
+    const bob = (await group.candidates('bob', 20)).find((found) => found.user.username === 'bob');
+    expect(bob?.member).toBe(false);
+    expect(recorder.requests.filter((path) => path === 'list-users')).toHaveLength(2);
+    expect(recorder.requests).toContain('get-user-groups');
+    await settled(group);
+    recorder.requests.length = 0;
+    const again = await group.candidates('bob', 20);
+    expect(again.find((found) => found.user.username === 'bob')?.member).toBe(false);
+    expect(recorder.requests).toEqual(['list-users']);
+  });
+
   it('removes a multi-selection across groups; when the second group fails, the first stays removed and the second shows the server', async () => {
     const first = await freshGroup(['alice', 'bob']);
     const second = await freshGroup(['alice', 'bob']);
