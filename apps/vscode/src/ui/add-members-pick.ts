@@ -43,14 +43,18 @@ export async function pickNewMembers(group: GroupNode): Promise<UserDto[] | unde
   const chosen = new Map<string, UserItem>();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let controller: AbortController | undefined;
+  let updating = false;
 
   const show = (results: readonly UserItem[]) => {
     // Users picked in earlier searches stay listed (and picked) while others are searched for.
     const seen = new Set(results.map((item) => item.user.userId));
     const kept = [...chosen.values()].filter((item) => !seen.has(item.user.userId));
     const items = [...kept, ...results];
+    // Replacing the items clears the selection: that is not the user unticking anyone.
+    updating = true;
     pick.items = items;
     pick.selectedItems = items.filter((item) => chosen.has(item.user.userId));
+    updating = false;
   };
 
   const search = (keywords: string) => {
@@ -85,6 +89,7 @@ export async function pickNewMembers(group: GroupNode): Promise<UserDto[] | unde
 
   pick.onDidChangeValue(search);
   pick.onDidChangeSelection((selected) => {
+    if (updating) return;
     const ids = new Set(selected.map((item) => item.user.userId));
     for (const item of pick.items) if (!ids.has(item.user.userId)) chosen.delete(item.user.userId);
     for (const item of selected) chosen.set(item.user.userId, item);
