@@ -1,5 +1,5 @@
 import { type Emulator, type Fault, startEmulator } from '@genauth-groups/emulator';
-import { getManagementToken } from '@genauth-groups/models';
+import { getManagementToken, listUsers } from '@genauth-groups/models';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { isApiError } from './errors/api-error.ts';
 import { isGenAuthError } from './errors/genauth-error.ts';
@@ -151,5 +151,24 @@ describe('a reply whose body stalls after its head', () => {
       server.closeAllConnections();
       server.close();
     }
+  });
+});
+
+describe('a JSON body', () => {
+  it('keeps the caller’s key order at every level, as the official SDK sends the object it is given', async () => {
+    const bodies: string[] = [];
+    const api = createTransport({
+      baseUrl: emulator.url,
+      retry: 0,
+      fetch: async (input, init) => {
+        const request = new Request(input, init);
+        bodies.push(await request.clone().text());
+        return fetch(request);
+      },
+    });
+    const params = { options: { withIdentities: true, pagination: { limit: 5, page: 2 } }, keywords: 'a' };
+    // Refused (no credentials): what matters is what was sent.
+    await api.call(listUsers, params, { name: 'listUsers' }).catch(() => undefined);
+    expect(bodies).toEqual([JSON.stringify(params)]);
   });
 });

@@ -191,13 +191,15 @@ export function createTransport(options: TransportOptions): Transport {
 }
 
 /**
- * The parsed body with its top-level keys in the order the caller wrote them (defaults after):
- * the official SDK sends the object it is given as it is, and the parsed copy has the schema's order.
+ * The parsed body with the keys of each object in the order the caller wrote them (defaults
+ * after): the official SDK sends the object it is given as it is, and the parsed copy has the
+ * schema's order.
  */
 function inCallerOrder(output: unknown, input: unknown): unknown {
   if (!isRecord(output) || !isRecord(input)) return output;
   const given = Object.keys(input).filter((key) => Object.hasOwn(output, key));
-  return { ...Object.fromEntries(given.map((key) => [key, output[key]])), ...output };
+  const ordered = Object.fromEntries(given.map((key) => [key, inCallerOrder(output[key], input[key])]));
+  return { ...ordered, ...output, ...ordered };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -332,7 +334,7 @@ function lostReply(error: unknown): LostReply | undefined {
   return undefined;
 }
 
-function errorCause(error: TypeError | unknown): unknown {
+function errorCause(error: unknown): unknown {
   return error instanceof Error ? (error.cause ?? error) : error;
 }
 
