@@ -61,7 +61,7 @@ export function verifySignature(
   if (headers.get('x-authing-signature-version') !== '1.0') throw refusal(1302, 'signatureVersion');
   const timestamp = timestampOf(headers);
   if (Math.abs(check.now - timestamp) > check.windowMs) throw refusal(1305, 'signatureExpired');
-  // Every signing SDK sends a nonce (Node 0.0.20+, Java 3.0-3.1.3, C# 3.2.5; contract 5.1, 5.3): without
+  // Every signing SDK sends a nonce (Node 0.0.20+, Java 3.0-3.1.3, C#; contract 5.3): without
   // one, the replay check could not work and a captured request would stay valid for the whole window.
   const nonce = headers.get('x-authing-signature-nonce');
   if (!nonce) throw refusal(1300, 'signatureNonceMissing');
