@@ -8,6 +8,13 @@ async function bannerOf(options: EmulatorOptions): Promise<string> {
 }
 
 describe('banner', () => {
+  it('shows the hosted login and its registered callbacks', async () => {
+    await using emulator = await startEmulator({ port: 0, callbackUrls: ['http://localhost:5174/'] });
+    expect(formatBanner(emulator)).toContain(
+      `hosted login       ${emulator.url}/oidc (callbacks: http://localhost:5174/)`,
+    );
+  });
+
   it('does not warn on loopback', async () => {
     expect(await bannerOf({})).not.toContain('WARNING');
   });

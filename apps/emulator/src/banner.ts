@@ -15,6 +15,7 @@ export function formatBanner(emulator: Emulator): string {
     ['access key secret', credentials.accessKeySecret],
     ['app id', credentials.appId],
     ['app secret', credentials.appSecret],
+    ['hosted login', `${emulator.url}/oidc (callbacks: ${emulator.callbackUrls.join(', ') || 'none'})`],
     ['data', data.path ? `${data.path}${data.reused ? ' (existing data, not seeded)' : ''}` : 'in memory'],
     [
       'store',

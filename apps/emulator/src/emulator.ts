@@ -114,6 +114,8 @@ export interface Emulator extends AsyncDisposable {
   readonly host: string;
   readonly port: number;
   readonly credentials: EmulatorCredentials;
+  /** The app's registered login and logout callback URLs (hosted login). */
+  readonly callbackUrls: readonly string[];
   /** The named demo users (alice, bob, carol, dave, erin, frank) as they were at start; empty without the demo data set. */
   readonly demoUsers: readonly DemoUser[];
   /** Changes faults at run time. */
@@ -153,6 +155,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       { demo: options.demo ?? true, demoPassword, generate: options.generate, load: options.load },
       clock,
     );
+    const callbackUrls = options.callbackUrls ?? DEFAULT_CALLBACK_URLS;
     const app = createApp({
       store,
       tokens: new Tokens(clock),
@@ -164,7 +167,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       signatureWindowMs: options.signatureWindowMs ?? 15 * 60 * 1000,
       accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 14 * 24 * 3600,
       refreshTokenTtlSeconds: options.refreshTokenTtlSeconds ?? 30 * 24 * 3600,
-      callbackUrls: options.callbackUrls ?? DEFAULT_CALLBACK_URLS,
+      callbackUrls,
       reproduceGetAllGroupsBugs: options.reproduceGetAllGroupsBugs ?? false,
     });
     // No global override of Request and Response: the emulator runs inside other programs' tests,
@@ -194,6 +197,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       host,
       port,
       credentials,
+      callbackUrls,
       demoUsers: seeded.demoUsers,
       faults,
       data: { path: options.data, reused: seeded.reused, seedMs: seeded.ms, ...store.counts() },
