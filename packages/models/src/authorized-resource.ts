@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { envelope } from './envelope.ts';
+import { noEcho } from './no-echo.ts';
 import { openEnum } from './open-enum.ts';
 
 /** The kinds of resource a permission can be on (contract 7.5). */
@@ -73,28 +74,32 @@ export const PolicyConditionOperator = openEnum([
 export type PolicyConditionOperator = v.InferOutput<typeof PolicyConditionOperator>;
 
 /** A condition on a policy (contract 7.7). */
-export const PolicyCondition = v.looseObject({
-  param: PolicyConditionParam,
-  operator: PolicyConditionOperator,
-  value: v.string(),
-});
+export const PolicyCondition = noEcho(
+  v.looseObject({
+    param: PolicyConditionParam,
+    operator: PolicyConditionOperator,
+    value: v.string(),
+  }),
+);
 /** @see {@link PolicyCondition} */
 export type PolicyCondition = v.InferOutput<typeof PolicyCondition>;
 
 /** A resource a group is authorized on (contract 7.7). */
-export const AuthorizedResourceDto = v.looseObject({
-  /** e.g. `ecs:1`. */
-  resourceCode: v.string(),
-  description: v.nullish(v.string()),
-  condition: v.nullish(v.array(PolicyCondition)),
-  /** The spec declares `default: null`, so `null` is accepted. */
-  resourceType: v.nullish(ResourceType),
-  /** The spec declares `default: null`: `null` for resources that are not APIs. */
-  apiIdentifier: v.nullish(v.string()),
-  /** e.g. `["ecs:Start", "ecs:Stop"]`. */
-  actions: v.array(v.string()),
-  effect: PolicyEffect,
-});
+export const AuthorizedResourceDto = noEcho(
+  v.looseObject({
+    /** e.g. `ecs:1`. */
+    resourceCode: v.string(),
+    description: v.nullish(v.string()),
+    condition: v.nullish(v.array(PolicyCondition)),
+    /** The spec declares `default: null`, so `null` is accepted. */
+    resourceType: v.nullish(ResourceType),
+    /** The spec declares `default: null`: `null` for resources that are not APIs. */
+    apiIdentifier: v.nullish(v.string()),
+    /** e.g. `["ecs:Start", "ecs:Stop"]`. */
+    actions: v.array(v.string()),
+    effect: PolicyEffect,
+  }),
+);
 /** @see {@link AuthorizedResourceDto} */
 export type AuthorizedResourceDto = v.InferOutput<typeof AuthorizedResourceDto>;
 

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { noEcho } from './no-echo.ts';
 
 // The fields every V3 reply carries around its payload (contract section 3.1).
 const envelopeEntries = {
@@ -19,7 +20,7 @@ const envelopeEntries = {
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function envelope<const TData extends v.GenericSchema>(data: TData) {
-  return v.looseObject({ ...envelopeEntries, data });
+  return noEcho(v.looseObject({ ...envelopeEntries, data }));
 }
 
 /**
@@ -28,7 +29,7 @@ export function envelope<const TData extends v.GenericSchema>(data: TData) {
  * `data` is usually absent on errors although the types mark it required; when present it is kept
  * as it came, since its shape is undocumented.
  */
-export const ErrorRespDto = v.looseObject({ ...envelopeEntries, data: v.optional(v.unknown()) });
+export const ErrorRespDto = noEcho(v.looseObject({ ...envelopeEntries, data: v.optional(v.unknown()) }));
 
 /** @see {@link ErrorRespDto} */
 export type ErrorRespDto = v.InferOutput<typeof ErrorRespDto>;

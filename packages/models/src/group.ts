@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { envelope } from './envelope.ts';
+import { noEcho } from './no-echo.ts';
 import { UserDto } from './user.ts';
 
 /**
@@ -10,18 +11,20 @@ import { UserDto } from './user.ts';
  * filled where the endpoint was asked for members (`get-all-groups?fetchMembers=true`).
  * No `customData` is declared even though `withCustomData` exists: whatever the server adds is kept.
  */
-export const GroupDto = v.looseObject({
-  /** 24-hex id, e.g. `60b49eb83fd80adb96f26e68`. */
-  id: v.string(),
-  /** Unique code, e.g. `developer`. */
-  code: v.string(),
-  name: v.string(),
-  description: v.string(),
-  /** Group type, e.g. `static`; no enum is declared. */
-  type: v.string(),
-  metadataSource: v.nullish(v.array(v.string())),
-  members: v.nullish(v.array(UserDto)),
-});
+export const GroupDto = noEcho(
+  v.looseObject({
+    /** 24-hex id, e.g. `60b49eb83fd80adb96f26e68`. */
+    id: v.string(),
+    /** Unique code, e.g. `developer`. */
+    code: v.string(),
+    name: v.string(),
+    description: v.string(),
+    /** Group type, e.g. `static`; no enum is declared. */
+    type: v.string(),
+    metadataSource: v.nullish(v.array(v.string())),
+    members: v.nullish(v.array(UserDto)),
+  }),
+);
 /** @see {@link GroupDto} */
 export type GroupDto = v.InferOutput<typeof GroupDto>;
 
@@ -31,11 +34,13 @@ export const ResGroupDto = GroupDto;
 export type ResGroupDto = v.InferOutput<typeof ResGroupDto>;
 
 /** A page of groups (contract 7.3). */
-export const GroupPagingDto = v.looseObject({
-  /** Total number of groups across all pages. */
-  totalCount: v.number(),
-  list: v.array(ResGroupDto),
-});
+export const GroupPagingDto = noEcho(
+  v.looseObject({
+    /** Total number of groups across all pages. */
+    totalCount: v.number(),
+    list: v.array(ResGroupDto),
+  }),
+);
 /** @see {@link GroupPagingDto} */
 export type GroupPagingDto = v.InferOutput<typeof GroupPagingDto>;
 

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { noEcho } from './no-echo.ts';
 
 /**
  * A string enum that stays open: the known values are typed, and any other string is accepted.
@@ -16,7 +17,7 @@ import * as v from 'valibot';
 export function openEnum<const TKnown extends readonly string[]>(
   known: TKnown,
 ): v.GenericSchema<OpenEnum<TKnown[number]>> {
-  return v.union([v.picklist(known), v.string()]);
+  return noEcho(v.union([v.picklist(known), v.string()]));
 }
 
 /** A known string literal, or any other string the server may add later. */

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { describeIssue } from './no-echo.ts';
 import { ValidationError, type ValidationIssue } from './validation-error.ts';
 
 /** The outcome of {@link safeParse}. */
@@ -42,36 +43,14 @@ export function safeParse<const TSchema extends v.GenericSchema>(
   return { success: false, issues: result.issues.map(toIssue) };
 }
 
-const OBJECT_TYPES = new Set(['object', 'loose_object', 'strict_object']);
-
-// What a validation action expects when valibot gives no `expected` text of its own.
-const ACTION_EXPECTATIONS: Readonly<Record<string, string>> = {
-  integer: 'an integer',
-  non_empty: 'a non-empty value',
-};
-
 /**
  * Rewrites a valibot issue without what it holds of the input: valibot's own `message` and
  * `received` quote the value, and `input` is the value itself.
  */
 function toIssue(issue: v.BaseIssue<unknown>): ValidationIssue {
   const path = formatPath(issue.path);
-  const [expected, problem] = describe(issue);
+  const [expected, problem] = describeIssue(issue);
   return { path, expected, message: path ? `${path}: ${problem}` : problem };
-}
-
-/** What was expected, and the problem in words. */
-function describe(issue: v.BaseIssue<unknown>): [expected: string, problem: string] {
-  if (OBJECT_TYPES.has(issue.type)) {
-    // valibot reports a missing key as expecting the key's quoted name, and a key that a strict
-    // object does not allow as expecting `never`; the key itself is in the path.
-    if (issue.expected === 'never') return ['no such field', 'unknown field'];
-    if (issue.expected?.startsWith('"')) return ['a value', 'missing'];
-  }
-  const expected = ACTION_EXPECTATIONS[issue.type] ?? issue.expected ?? issue.type;
-  // A key present with `undefined` (an unset environment variable, say) is as missing as an absent one.
-  if (issue.kind === 'schema' && issue.input === undefined) return [expected, 'missing'];
-  return [expected, `expected ${expected}`];
 }
 
 /** `data.list[3].status`: dots between keys, brackets for indexes and keys that are not identifiers. */

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { envelope } from './envelope.ts';
+import { noEcho } from './no-echo.ts';
 import { openEnum } from './open-enum.ts';
 
 // Optional fields may be absent or `null`: the live service sends `null` for unset user columns
@@ -87,111 +88,117 @@ export type IdentityProvider = v.InferOutput<typeof IdentityProvider>;
  *
  * `accessToken` and `refreshToken` are secrets: validation errors never echo any received value.
  */
-export const IdentityDto = v.looseObject({
-  identityId: v.string(),
-  /** Identity-source connection id. */
-  extIdpId: v.string(),
-  provider: IdentityProvider,
-  /**
-   * e.g. `unionid`, `openid`, `primary`. Required by the spec, yet `null` or absent is accepted:
-   * the Java SDK (a nullable `String`) takes it, and one such identity must not fail a whole page.
-   */
-  type: text,
-  userIdInIdp: v.string(),
-  /** The user's profile at the provider, as the provider shaped it (`any` in Node, `Object` in Java). */
-  userInfoInIdp: v.optional(v.unknown()),
-  /** Only returned when the user fetches their own identities; management APIs omit it. */
-  accessToken: text,
-  /** Only returned when the user fetches their own identities; management APIs omit it. */
-  refreshToken: text,
-  /** Required by the spec; `null` or absent accepted, as the Java SDK (a nullable `List`) does. */
-  originConnIds: texts,
-});
+export const IdentityDto = noEcho(
+  v.looseObject({
+    identityId: v.string(),
+    /** Identity-source connection id. */
+    extIdpId: v.string(),
+    provider: IdentityProvider,
+    /**
+     * e.g. `unionid`, `openid`, `primary`. Required by the spec, yet `null` or absent is accepted:
+     * the Java SDK (a nullable `String`) takes it, and one such identity must not fail a whole page.
+     */
+    type: text,
+    userIdInIdp: v.string(),
+    /** The user's profile at the provider, as the provider shaped it (`any` in Node, `Object` in Java). */
+    userInfoInIdp: v.optional(v.unknown()),
+    /** Only returned when the user fetches their own identities; management APIs omit it. */
+    accessToken: text,
+    /** Only returned when the user fetches their own identities; management APIs omit it. */
+    refreshToken: text,
+    /** Required by the spec; `null` or absent accepted, as the Java SDK (a nullable `List`) does. */
+    originConnIds: texts,
+  }),
+);
 /** @see {@link IdentityDto} */
 export type IdentityDto = v.InferOutput<typeof IdentityDto>;
 
 /** A user of the pool (contract 7.4). */
-export const UserDto = v.looseObject({
-  userId: v.string(),
-  /** ISO 8601 date-time. */
-  createdAt: v.string(),
-  /** ISO 8601 date-time. */
-  updatedAt: v.string(),
-  status: UserStatus,
-  workStatus: UserWorkStatus,
-  externalId: text,
-  email: text,
-  phone: text,
-  phoneCountryCode: text,
-  username: text,
-  name: text,
-  nickname: text,
-  photo: text,
-  loginsCount: count,
-  lastLogin: text,
-  lastIp: text,
-  gender: Gender,
-  emailVerified: v.boolean(),
-  phoneVerified: v.boolean(),
-  passwordLastSetAt: text,
-  /** Declared date-time, but the examples are date-only (`2022-06-03`): kept as the string sent. */
-  birthdate: text,
-  country: text,
-  province: text,
-  city: text,
-  address: text,
-  streetAddress: text,
-  postalCode: text,
-  company: text,
-  browser: text,
-  device: text,
-  givenName: text,
-  familyName: text,
-  middleName: text,
-  profile: text,
-  preferredUsername: text,
-  website: text,
-  zoneinfo: text,
-  locale: text,
-  formatted: text,
-  region: text,
-  userSourceType: UserSourceType,
-  userSourceId: text,
-  lastLoginApp: text,
-  mainDepartmentId: text,
-  lastMfaTime: text,
-  passwordSecurityLevel: count,
-  resetPasswordOnNextLogin: flag,
-  registerSource: texts,
-  /** Present with `withDepartmentIds=true`. */
-  departmentIds: texts,
-  /** Present with `withIdentities=true`. */
-  identities: v.nullish(v.array(IdentityDto)),
-  identityNumber: text,
-  /**
-   * Extension fields; present with `withCustomData=true`. An object in practice, but typed `any`
-   * by the Node SDK and `Object` by Java, which accept any JSON value: so does this.
-   */
-  customData: v.optional(v.unknown()),
-  postIdList: texts,
-  statusChangedAt: text,
-  tenantId: text,
-  /** Only in the Node (2024) and Java SDK types; shape undeclared. */
-  metadataSource: v.optional(v.unknown()),
-  /** Only in the Node SDK types (2024). */
-  signedUp: text,
-  /** Only in the Java SDK types (2024). */
-  tenantIds: texts,
-});
+export const UserDto = noEcho(
+  v.looseObject({
+    userId: v.string(),
+    /** ISO 8601 date-time. */
+    createdAt: v.string(),
+    /** ISO 8601 date-time. */
+    updatedAt: v.string(),
+    status: UserStatus,
+    workStatus: UserWorkStatus,
+    externalId: text,
+    email: text,
+    phone: text,
+    phoneCountryCode: text,
+    username: text,
+    name: text,
+    nickname: text,
+    photo: text,
+    loginsCount: count,
+    lastLogin: text,
+    lastIp: text,
+    gender: Gender,
+    emailVerified: v.boolean(),
+    phoneVerified: v.boolean(),
+    passwordLastSetAt: text,
+    /** Declared date-time, but the examples are date-only (`2022-06-03`): kept as the string sent. */
+    birthdate: text,
+    country: text,
+    province: text,
+    city: text,
+    address: text,
+    streetAddress: text,
+    postalCode: text,
+    company: text,
+    browser: text,
+    device: text,
+    givenName: text,
+    familyName: text,
+    middleName: text,
+    profile: text,
+    preferredUsername: text,
+    website: text,
+    zoneinfo: text,
+    locale: text,
+    formatted: text,
+    region: text,
+    userSourceType: UserSourceType,
+    userSourceId: text,
+    lastLoginApp: text,
+    mainDepartmentId: text,
+    lastMfaTime: text,
+    passwordSecurityLevel: count,
+    resetPasswordOnNextLogin: flag,
+    registerSource: texts,
+    /** Present with `withDepartmentIds=true`. */
+    departmentIds: texts,
+    /** Present with `withIdentities=true`. */
+    identities: v.nullish(v.array(IdentityDto)),
+    identityNumber: text,
+    /**
+     * Extension fields; present with `withCustomData=true`. An object in practice, but typed `any`
+     * by the Node SDK and `Object` by Java, which accept any JSON value: so does this.
+     */
+    customData: v.optional(v.unknown()),
+    postIdList: texts,
+    statusChangedAt: text,
+    tenantId: text,
+    /** Only in the Node (2024) and Java SDK types; shape undeclared. */
+    metadataSource: v.optional(v.unknown()),
+    /** Only in the Node SDK types (2024). */
+    signedUp: text,
+    /** Only in the Java SDK types (2024). */
+    tenantIds: texts,
+  }),
+);
 /** @see {@link UserDto} */
 export type UserDto = v.InferOutput<typeof UserDto>;
 
 /** A page of users (contract 7.3). */
-export const UserPagingDto = v.looseObject({
-  /** Total number of users across all pages. */
-  totalCount: v.number(),
-  list: v.array(UserDto),
-});
+export const UserPagingDto = noEcho(
+  v.looseObject({
+    /** Total number of users across all pages. */
+    totalCount: v.number(),
+    list: v.array(UserDto),
+  }),
+);
 /** @see {@link UserPagingDto} */
 export type UserPagingDto = v.InferOutput<typeof UserPagingDto>;
 
