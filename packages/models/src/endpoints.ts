@@ -105,7 +105,10 @@ export const getGroupAuthorizedResources = {
   response: AuthorizedResourceListRespDto,
 } as const satisfies Endpoint;
 
-/** The management token exchange of the Java, Python and Go SDKs (contract 5.2). */
+/**
+ * The management token exchange of the Java, Python and Go SDKs (contract 5.2); `ManagementClient`
+ * calls it with `auth: 'token'`. Served without credentials: it is how they are obtained.
+ */
 export const getManagementToken = {
   method: 'POST',
   path: '/api/v3/get-management-token',
@@ -114,7 +117,11 @@ export const getManagementToken = {
   response: GetManagementTokenRespDto,
 } as const satisfies Endpoint;
 
-/** Password sign-in of `AuthenticationClient.signInBy*Password()`: how an end user gets a token. */
+/**
+ * Password sign-in, as the official `authing-node-sdk`'s `AuthenticationClient.signInBy*Password()`
+ * calls it: how an end user gets a token. No client of this repository calls it; the emulator
+ * serves it, and tests sign in through it.
+ */
 export const signIn = {
   method: 'POST',
   path: '/api/v3/signin',
