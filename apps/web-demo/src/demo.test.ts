@@ -131,6 +131,20 @@ describe.skipIf(chromiumMissing())('the web demo in Chromium', { timeout: 60_000
     await page.context().close();
   });
 
+  it('asks to sign in again, clearly, once the refresh token has expired too', async () => {
+    const alice = user((candidate) => candidate.username === 'alice');
+    const page = await openDemo();
+    await signIn(page, alice.username, alice.password);
+    await page.waitForSelector('[data-state=groups]');
+    skew += 7201_000; // past the refresh token's lifetime (7200 s) as well
+    await page.click('[data-state=groups] .heading button');
+    await page.waitForSelector('[data-state=signed-out] [role=alert]');
+    expect(await page.textContent('[role=alert]')).toBe('Your session has ended: sign in again.');
+    await page.reload();
+    await page.waitForSelector('[data-state=signed-out]');
+    await page.context().close();
+  });
+
   it('signs out: the session ends here and at the hosted login', async () => {
     const alice = user((candidate) => candidate.username === 'alice');
     const page = await openDemo();

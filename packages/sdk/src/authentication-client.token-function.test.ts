@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { type Emulator, startEmulator } from '@genauth-groups/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AccessTokenRequest, AuthenticationClient, isApiError, isValidationError } from './index.ts';
@@ -121,5 +123,32 @@ describe('accessToken as a function', () => {
     }
     expect(isValidationError(error)).toBe(true);
     expect(String(error)).toContain('access token: expected (string | Function)');
+  });
+});
+
+describe('a refusal by HTTP status alone', () => {
+  it('asks again on an HTTP 401 without an envelope (a gateway in front), and retries once', async () => {
+    // A loopback server: 401 with an empty body for any token but the fresh one.
+    const seen: string[] = [];
+    const server = createServer((request, response) => {
+      seen.push(request.headers.authorization ?? '');
+      if (request.headers.authorization !== 'fresh-token') return response.writeHead(401).end();
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ statusCode: 200, message: '', data: [] }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const sdk = new AuthenticationClient({
+        appId: 'app',
+        appHost: `http://127.0.0.1:${port}`,
+        accessToken: ({ refresh }) => (refresh ? 'fresh-token' : 'stale-token'),
+        retry: 0,
+      });
+      expect((await sdk.getGroupList()).data).toEqual([]);
+      expect(seen).toEqual(['stale-token', 'fresh-token']);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 });
