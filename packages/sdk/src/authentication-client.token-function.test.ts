@@ -132,7 +132,10 @@ describe('a refusal by HTTP status alone', () => {
     const seen: string[] = [];
     const server = createServer((request, response) => {
       seen.push(request.headers.authorization ?? '');
-      if (request.headers.authorization !== 'fresh-token') return response.writeHead(401).end();
+      if (request.headers.authorization !== 'fresh-token') {
+        response.writeHead(401).end();
+        return;
+      }
       response.writeHead(200, { 'content-type': 'application/json' });
       response.end(JSON.stringify({ statusCode: 200, message: '', data: [] }));
     });
