@@ -26,7 +26,7 @@ beforeAll(async () => {
     accessKeyId: emulator.credentials.accessKeyId,
     accessKeySecret: emulator.credentials.accessKeySecret,
   });
-});
+}, 30_000);
 afterAll(() => emulator.close());
 
 /** A `fetch` that records `METHOD path` of every request and lets a test alter replies. */
@@ -87,7 +87,8 @@ async function user(username: string): Promise<UserDto> {
   return found;
 }
 
-describe('writes, against the emulator', () => {
+// Each case makes several requests to the emulator: a loaded 2-core machine needs more than 5 s.
+describe('writes, against the emulator', { timeout: 30_000 }, () => {
   it('creates a group and shows it at the top, in one request', async () => {
     const recorder = recordingFetch();
     const { tree, settled, log } = harness({ fetch: recorder.fetch });

@@ -76,7 +76,8 @@ function parseCsv(text: string): string[][] {
   return records;
 }
 
-describe('runExport against the emulator', () => {
+// Each case makes several requests to the emulator: a loaded 2-core machine needs more than 5 s.
+describe('runExport against the emulator', { timeout: 30_000 }, () => {
   it("streams a group's members to CSV, quoted, with formulas defused, paged through every page", async () => {
     const { registry, log } = harness();
     const api = await registry.api(registry.connections[0]?.id ?? '');
