@@ -262,3 +262,24 @@ describe('errors', () => {
     expect(isNetworkError(dropped)).toBe(true);
   });
 });
+
+describe('getAllGroups against the service as observed', () => {
+  // The emulator as the service is known to answer (contract 6.3): any fetchMembers value fetches
+  // members, and members fail with a 500 while a group is empty (the demo's `contractors` is).
+  let observed: Emulator;
+  beforeAll(async () => {
+    observed = await startEmulator({ port: 0, reproduceGetAllGroupsBugs: true });
+  });
+  afterAll(() => observed.close());
+
+  it.each(['signature', 'token'] as const)('gets the groups alone by default (auth: %s)', async (auth) => {
+    const api = client({ auth, host: observed.url, retry: 0 });
+    for (const params of [{}, { fetchMembers: false }]) {
+      const groups = (await api.getAllGroups(params)).data;
+      expect(groups.map((group) => group.code)).toContain('contractors');
+      expect(groups.every((group) => group.members?.length === 0)).toBe(true);
+    }
+    const members = await api.getAllGroups({ fetchMembers: true }).catch((caught: unknown) => caught);
+    expect(isApiError(members) && members.statusCode).toBe(500);
+  });
+});
