@@ -115,6 +115,17 @@ export class GroupsTree implements NodeContext {
     this.onDidChange.fire(node);
   }
 
+  groupChanged(connectionId: string, group: GroupDto, node: TreeNode): void {
+    const owner = this.#nodes.get(connectionId);
+    for (const list of [owner?.groups, owner?.userGroups?.groups]) {
+      for (const [before, after] of list?.replace(group.id, group) ?? []) {
+        // The row edited keeps its node; other rows of the group are made afresh from the new values.
+        if (this.#entryNodes.get(before) === node) this.#entryNodes.set(after, node);
+      }
+    }
+    this.onDidChange.fire(node);
+  }
+
   groupDeleted(connectionId: string, groupId: string): void {
     const owner = this.#nodes.get(connectionId);
     const keys = new Set([groupId]);

@@ -166,6 +166,23 @@ export class PagedList<T> {
     return true;
   }
 
+  /**
+   * Puts a new value in place of the item with `key` (an item the caller just changed on the
+   * server), where the list shows it.
+   * @returns each entry replaced, with the entry that replaced it.
+   */
+  replace(key: string, value: T): Array<readonly [Entry<T>, Entry<T>]> {
+    const replaced: Array<readonly [Entry<T>, Entry<T>]> = [];
+    this.#entries = this.#entries.map((entry) => {
+      if (!entry.ok || this.#options.keyOf(entry.value) !== key) return entry;
+      const next = { ok: true as const, value };
+      replaced.push([entry, next]);
+      return next;
+    });
+    if (replaced.length > 0) this.#options.onChange();
+    return replaced;
+  }
+
   /** Aborts the load in flight, for good. */
   dispose(): void {
     this.#controller.abort();

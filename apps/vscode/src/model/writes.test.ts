@@ -129,6 +129,21 @@ describe('writes, against the emulator', { timeout: 30_000 }, () => {
     expect(server.data.name).toBe('Renamed');
   });
 
+  it('shows an edit on every row of the group, e.g. also under a user search', async () => {
+    const code = await freshGroup(['alice']);
+    const { tree, settled } = harness();
+    tree.setFilter(code);
+    const group = groupOf(await settled(), code);
+    const [connection] = tree.connectionNodes;
+    if (!group || !connection) throw new Error('group not shown');
+    const search = tree.findUserGroups(connection.connection.id, { userId: 'alice', userIdType: 'username' });
+    if (!search) throw new Error('no search');
+    expect(groupOf(await settled(search), code)).toBeDefined();
+    await group.update({ name: 'Everywhere', description: '' });
+    expect(groupOf(tree.children(search), code)?.row(t).label).toBe('Everywhere');
+    expect(groupOf(tree.children(), code)).toBe(group);
+  });
+
   it('deletes a group, after counting its members, and drops its row in place', async () => {
     const code = await freshGroup(['alice', 'bob']);
     const recorder = recordingFetch();

@@ -90,7 +90,7 @@ export class GroupNode extends TreeNode {
       if (treeMayBeStale(error)) this.parent.refresh();
       throw error;
     }
-    this.#tree.changed(this);
+    this.#tree.groupChanged(this.connection.id, this.#group, this);
   }
 
   /** Deletes the group; it leaves every list of the connection in place, the others untouched. */

@@ -29,6 +29,11 @@ export interface NodeContext {
   rows<T>(owner: TreeNode, list: PagedList<T>, kind: ListKind, toNode: (value: T) => TreeNode): TreeNode[];
   /** Tells the editor that a node's row (and children) changed, e.g. after an edit in place. */
   changed(node: TreeNode): void;
+  /**
+   * A group was changed: every list of the connection that shows it shows the new values; `node`,
+   * the row it was changed from, stays the same node (and keeps its loaded members).
+   */
+  groupChanged(connectionId: string, group: GroupDto, node: TreeNode): void;
   /** A group was deleted: drops it from every list of the connection that shows it. */
   groupDeleted(connectionId: string, groupId: string): void;
   /** Clears the groups filter. */
