@@ -1,17 +1,16 @@
 // `pnpm bench` / `npm run bench`: runs every package's benchmark (the `bench` script of each, one
 // at a time so they do not compete for the 2 cores), prints one table of the results, and writes
 // it into the root README between the bench markers, so the README's numbers are never typed by
-// hand. Each benchmark reports through @genauth-groups/testing/bench.
+// hand. Each result stands beside the reference it was measured against in the same run, and the
+// ratio of the two, which is what travels between machines. Each benchmark reports through
+// @genauth-groups/testing/bench. `pnpm bench:budget` runs the same benchmarks and fails when a
+// ratio misses its budget.
 
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-
-interface BenchResult {
-  readonly benchmark: string;
-  readonly result: string;
-}
+import { type BenchResult, budgetStatus, formatRatio } from '../testing/bench.ts';
 
 const root = join(import.meta.dirname, '..');
 const dir = mkdtempSync(join(tmpdir(), 'genauth-groups-bench-'));
@@ -29,11 +28,14 @@ try {
     .map((line) => JSON.parse(line) as BenchResult);
   const machine = `${process.platform} ${process.arch}, Node.js ${process.version}, ${navigator.hardwareConcurrency} cores`;
   const table = [
-    '| Benchmark | Result |',
-    '| --- | --- |',
-    ...results.map((row) => `| ${row.benchmark} | ${row.result} |`),
+    '| Benchmark | Result | In-run reference | Ratio | Budget |',
+    '| --- | --- | --- | --- | --- |',
+    ...results.map(
+      (row) =>
+        `| ${row.benchmark} | ${row.result} | ${row.reference ?? ''} | ${row.ratio ? `${formatRatio(row.ratio.value)}${row.ratio.unit}` : ''} | ${budgetStatus(row).text} |`,
+    ),
     '',
-    `Measured by \`pnpm bench\` on ${new Date().toISOString().slice(0, 10)} (${machine}).`,
+    `Measured by \`pnpm bench\` on ${new Date().toISOString().slice(0, 10)} (${machine}). Absolute figures depend on the machine and its load; the ratios, measured in the same run, are what to compare.`,
   ].join('\n');
   console.log(`\n${table}\n`);
   const readme = join(root, 'README.md');

@@ -2,6 +2,11 @@
  * Load benchmark (not a test): seeds a 100 000-user, 10 000-group pool in an emulator started as a
  * child process (so that the load generator does not share its event loop), then measures
  * requests/s and p50/p99 latency with autocannon on loopback, authenticated with a management token.
+ * Each figure is compared with a reference measured in the same run, as absolute figures from a
+ * shared machine do not travel: list-groups with a bare `node:http` server (`bare-server.ts`, also
+ * a child process) answering the same page from memory, the other scenarios with list-groups.
+ * Budgets (issue 14, `bench:budget`): list-groups at 30 % of the bare server at least, keyword
+ * search and list-group-members within 2x of list-groups.
  *
  * Run: `pnpm --filter @genauth-groups/emulator bench`. Environment: `BENCH_DURATION` (seconds per
  * scenario, default 10), `BENCH_CONNECTIONS` (default 10), `BENCH_USERS`, `BENCH_GROUPS`; with
@@ -9,12 +14,13 @@
  *
  * @module
  */
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { performance } from 'node:perf_hooks';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { formatCount, recordBenchResults } from '@genauth-groups/testing/bench';
-import autocannon from 'autocannon';
+import { type BenchResult, formatCount, formatRatio, reportBench } from '@genauth-groups/testing/bench';
+import autocannon, { type Result } from 'autocannon';
 
 const duration = Number(process.env.BENCH_DURATION ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -74,38 +80,77 @@ try {
 
   const rows: string[][] = [];
   const pool = `${formatCount(users)} users, ${formatCount(groups)} groups`;
-  const results = [{ benchmark: `emulator: seed ${pool}`, result: `${formatCount(seededMs)} ms` }];
-  for (const [name, path] of scenarios) {
-    // autocannon only sees HTTP statuses; errors are HTTP 200 envelopes, so check one reply first.
-    const sample = (await (await fetch(url + path, { headers })).json()) as {
-      statusCode: number;
-      data?: { totalCount: number };
-    };
-    if (sample.statusCode !== 200) throw new Error(`${name}: statusCode ${sample.statusCode}`);
-    const result = await autocannon({ url: url + path, connections, duration, headers });
-    results.push({
-      benchmark: `emulator: ${name} (${pool}, ${connections} connections)`,
-      result: `${formatCount(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`,
-    });
-    rows.push([
-      name,
-      String(sample.data?.totalCount),
-      result.requests.average.toFixed(0),
-      String(result.latency.p50),
-      String(result.latency.p99),
-      String(result.errors + result.timeouts + result.non2xx),
-    ]);
+  const results: BenchResult[] = [
+    { benchmark: `emulator: seed ${pool}`, result: `${formatCount(seededMs)} ms` },
+  ];
+  const bare = await bareServer(await (await fetch(url + scenarios[0][1], { headers })).text());
+  let listGroups: Result | undefined;
+  try {
+    // Each target gets a second of load first, so that neither is measured while still warming up.
+    await autocannon({ url: bare.url, connections, duration: 1 });
+    const reference = await autocannon({ url: bare.url, connections, duration });
+    rows.push(row('bare node:http, same page from memory', '', reference, ''));
+    for (const [name, path] of scenarios) {
+      // autocannon only sees HTTP statuses; errors are HTTP 200 envelopes, so check one reply first.
+      const sample = (await (await fetch(url + path, { headers })).json()) as {
+        statusCode: number;
+        data?: { totalCount: number };
+      };
+      if (sample.statusCode !== 200) throw new Error(`${name}: statusCode ${sample.statusCode}`);
+      await autocannon({ url: url + path, connections, duration: 1, headers });
+      const result = await autocannon({ url: url + path, connections, duration, headers });
+      // The first scenario, plain list-groups, is the others' reference.
+      const [against, label, budget] = listGroups
+        ? [listGroups, `list-groups limit=50: ${formatCount(listGroups.requests.average)} req/s`, 0.5]
+        : [reference, `bare node:http, same page: ${formatCount(reference.requests.average)} req/s`, 0.3];
+      const ratio = result.requests.average / against.requests.average;
+      listGroups ??= result;
+      results.push({
+        benchmark: `emulator: ${name} (${pool}, ${connections} connections)`,
+        result: `${formatCount(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`,
+        reference: label,
+        ratio: { value: ratio, unit: '× the req/s' },
+        budget: { min: budget },
+      });
+      rows.push(row(name, String(sample.data?.totalCount), result, formatRatio(ratio)));
+    }
+  } finally {
+    bare.child.kill('SIGTERM');
   }
 
   console.log(`\nPool: ${store}; seeded in ${seededMs} ms; emulator ready after ${ready.toFixed(0)} ms`);
   console.log(
     `autocannon: ${connections} connections, ${duration} s per scenario, loopback, management token\n`,
   );
-  printTable(['scenario', 'totalCount', 'req/s', 'p50 ms', 'p99 ms', 'errors'], rows);
-  recordBenchResults(results);
+  printTable(['scenario', 'totalCount', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'ratio'], rows);
+  reportBench(results);
 } finally {
   child.kill('SIGTERM');
   await once(child, 'exit');
+}
+
+/** One row of the printed table. */
+function row(name: string, totalCount: string, result: Result, ratio: string): string[] {
+  return [
+    name,
+    totalCount,
+    result.requests.average.toFixed(0),
+    String(result.latency.p50),
+    String(result.latency.p99),
+    String(result.errors + result.timeouts + result.non2xx),
+    ratio,
+  ];
+}
+
+/** Starts the reference server with `page` as its only reply. */
+async function bareServer(page: string): Promise<{ child: ChildProcess; url: string }> {
+  const bare = spawn(process.execPath, [fileURLToPath(new URL('./bare-server.ts', import.meta.url))], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  bare.stdin.end(page);
+  const first = await createInterface({ input: bare.stdout })[Symbol.asyncIterator]().next();
+  if (first.done) throw new Error('the bare server exited before it was ready');
+  return { child: bare, url: String(first.value) };
 }
 
 /** The CLI's start banner, read until its last line. */
