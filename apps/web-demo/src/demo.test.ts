@@ -125,7 +125,7 @@ describe.skipIf(chromiumMissing())('the web demo in Chromium', { timeout: 60_000
 
     skew += 3601_000; // an hour later, by the server's clock: the access token has expired
     await page.click('[data-state=groups] .heading button');
-    await expect.poll(() => states.at(-1)).toBe('groups');
+    await expect.poll(() => states.at(-1), { timeout: 30_000 }).toBe('groups');
     expect(states).not.toContain('error');
     expect(refreshes).toEqual(['refresh_token']);
     await page.context().close();
