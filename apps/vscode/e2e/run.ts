@@ -190,12 +190,7 @@ try {
   await page.reload({ waitUntil: 'domcontentloaded', timeout: WORKBENCH_TIMEOUT });
   await wb.until(wb.activityIcon, t, WORKBENCH_TIMEOUT);
   const tReady = Date.now();
-  // The side bar comes back as it was left; open it only if the workbench did not restore it.
-  const restored = await wb.view.waitFor({ state: 'visible', timeout: 5000 }).then(
-    () => true,
-    () => false,
-  );
-  if (!restored) await wb.activityIcon.click();
+  await wb.openView();
   await wb.until(wb.row('Local emulator'), tReady);
   metrics.reloadWorkbenchToFirstGroupRowsMs = await wb.until(wb.row('team-10000'), tReady);
 

@@ -17,6 +17,24 @@ export class Workbench {
     return this.page.locator('.part.activitybar [aria-label^="GenAuth Groups"]').first();
   }
 
+  /**
+   * Opens our view container unless it is open: the side bar comes back as it was left, sometimes
+   * seconds after the workbench, and a click on an open container's icon would close it.
+   */
+  async openView(timeout = ROW_TIMEOUT): Promise<void> {
+    const deadline = Date.now() + timeout;
+    const item = this.page
+      .locator('.part.activitybar .action-item')
+      .filter({ has: this.page.locator('[aria-label^="GenAuth Groups"]') })
+      .first();
+    while (!(await this.view.isVisible())) {
+      if (Date.now() > deadline) throw new Error(`the GenAuth Groups view did not open within ${timeout} ms`);
+      const open = await item.evaluate((element) => element.classList.contains('checked')).catch(() => false);
+      if (!open) await this.activityIcon.click();
+      await this.page.waitForTimeout(1000);
+    }
+  }
+
   /** The view container of the extension. */
   get view(): Locator {
     return this.page.locator('[id="workbench.view.extension.genauthGroups"]');
