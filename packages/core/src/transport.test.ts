@@ -31,7 +31,13 @@ function counting() {
   return { fetch: fetcher, sent };
 }
 
-function exchange(options: { limit: number; repeatable: boolean; fetch?: typeof fetch; baseUrl?: string }) {
+function exchange(options: {
+  limit: number;
+  repeatable: boolean;
+  fetch?: typeof fetch;
+  baseUrl?: string;
+  signal?: AbortSignal;
+}) {
   const api = createTransport({
     baseUrl: options.baseUrl ?? emulator.url,
     retry: { limit: options.limit, delay: () => 1 },
@@ -45,6 +51,7 @@ function exchange(options: { limit: number; repeatable: boolean; fetch?: typeof 
       {
         name: 'getManagementToken',
         repeatable: options.repeatable,
+        signal: options.signal,
       },
     )
     .catch((caught: unknown) => caught);
@@ -81,6 +88,28 @@ describe('a repeatable POST', () => {
     const reply = await exchange({ limit: 2, repeatable: true, fetch: wire.fetch });
     expect(reply).toMatchObject({ statusCode: 200 });
     expect(wire.sent).toEqual(['POST', 'POST', 'POST']);
+  });
+});
+
+describe('an HTTP error reply that was retried', () => {
+  // A paging walk aborts its signal when it ends, long after its calls resolved. The error
+  // replies retried on the way must not be left half-read: Node 22's fetch rejects such a body
+  // with no handler when the signal aborts, which fails a test run and can end a Node process.
+  it('leaves no unhandled rejection when the call’s signal aborts afterwards', async () => {
+    const unhandled: unknown[] = [];
+    const record = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', record);
+    try {
+      queue({ type: 'http-error', status: 503 }, 2);
+      const controller = new AbortController();
+      const reply = await exchange({ limit: 2, repeatable: true, signal: controller.signal });
+      expect(reply).toMatchObject({ statusCode: 200 });
+      controller.abort();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', record);
+    }
   });
 });
 

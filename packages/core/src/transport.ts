@@ -217,7 +217,7 @@ function retryOptions(retry: TransportOptions['retry']): RetryOptions {
  * attempt nothing is retried, so `call` reports what the server said instead of a retry error.
  */
 const readReply: AfterResponseHook = async (_request, options, response, { retryCount }) => {
-  if (!response.ok) return;
+  if (!response.ok) return response.status >= 400 ? readErrorReply(response) : undefined;
   const slot = (options.context as { slot?: ReplySlot }).slot;
   if (!slot) return;
   const canRetry = slot.repeatable && retryCount < (options.retry.limit ?? 0);
@@ -251,6 +251,18 @@ const readReply: AfterResponseHook = async (_request, options, response, { retry
   }
   return undefined;
 };
+
+/**
+ * An HTTP error reply, read now into a copy for ky to keep. ky hands hooks a clone, a tee of the
+ * body: when ky retries an error reply, nobody reads the original's branch, so the connection stays
+ * held until the call's signal aborts (a paging walk aborts its signal when it ends), and Node 22's
+ * fetch then rejects that branch with no handler. Returning a copy makes ky cancel the original.
+ */
+async function readErrorReply(response: Response): Promise<Response> {
+  const text = await response.text().catch(() => '');
+  const { status, statusText, headers } = response;
+  return new Response(text, { status, statusText, headers });
+}
 
 /** The error of a reply whose body could not be read; for a call that is not repeatable, an unknown outcome. */
 function unreadableReply(
