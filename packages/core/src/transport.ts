@@ -65,6 +65,13 @@ export interface TransportOptions {
   readonly fetch?: typeof fetch | undefined;
   /** ky hooks, run after the transport's own. */
   readonly hooks?: Hooks | undefined;
+  /**
+   * How a successful reply is validated: `parse` of `@genauth-groups/models`, or its `parseFast`,
+   * which is several times faster on large valid pages and adds about 0.5 KB min+gzip to a bundle
+   * (the browser SDK, with one small reply, keeps the default).
+   * @default parse
+   */
+  readonly parseReply?: typeof parse | undefined;
 }
 
 /** The parameters a caller passes for an endpoint. */
@@ -126,6 +133,7 @@ interface ReplySlot {
 export function createTransport(options: TransportOptions): Transport {
   const timeout = options.timeout ?? DEFAULT_TIMEOUT;
   const authorize = options.authorize;
+  const parseReply = options.parseReply ?? parse;
   const retry = retryOptions(options.retry);
   // Retry options go with each call, whole: ky would merge per-call `methods` into the instance's.
   const onceOnly: RetryOptions = { ...retry, methods: [] };
@@ -185,7 +193,7 @@ export function createTransport(options: TransportOptions): Transport {
           response.headers,
         );
       }
-      return parse(endpoint.response, slot.body, `${where} reply`);
+      return parseReply(endpoint.response, slot.body, `${where} reply`);
     },
   };
 }

@@ -36,6 +36,7 @@ import {
   listGroups,
   listUsers,
   parse,
+  parseFast,
   type RemoveGroupMembersReqDto,
   type ResGroupDto,
   removeGroupMembers,
@@ -97,6 +98,9 @@ export class ManagementClient {
       timeout: config.timeout,
       retry: config.retry as number | RetryOptions | undefined,
       fetch: config.fetch as typeof fetch | undefined,
+      // Walks validate page after page of up to 50 full users: parseFast takes about a third of
+      // parse's time on them (packages/models bench).
+      parseReply: parseFast,
     };
     const headers: Record<string, string> = {
       'x-authing-lang': config.lang,

@@ -71,7 +71,7 @@ export {
   ListGroupsDto,
   UserIdType,
 } from './params.ts';
-export { parse, type SafeParseResult, safeParse } from './parse.ts';
+export { parse, parseFast, type SafeParseResult, safeParse } from './parse.ts';
 export {
   LoginTokenRespDto,
   LoginTokenResponseDataDto,

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { acceptsAsIs } from './accepts-as-is.ts';
 import { describeIssue } from './no-echo.ts';
 import { ValidationError, type ValidationIssue } from './validation-error.ts';
 
@@ -25,6 +26,25 @@ export function parse<const TSchema extends v.GenericSchema>(
   const result = safeParse(schema, input);
   if (!result.success) throw new ValidationError(subject, result.issues);
   return result.output;
+}
+
+/**
+ * {@link parse} for large replies: a valid plain value (as `JSON.parse` gives it) that needs
+ * nothing filled in is returned as it is, without valibot's copy, in about a third of the time;
+ * anything else goes through {@link parse}, with the same errors. It costs about 0.5 KB
+ * min+gzip in a bundle, which is why it is a separate function.
+ *
+ * @throws {ValidationError} as {@link parse}.
+ *
+ * @example
+ * const page = parseFast(UserPaginatedRespDto, JSON.parse(text), 'list-group-members reply');
+ */
+export function parseFast<const TSchema extends v.GenericSchema>(
+  schema: TSchema,
+  input: unknown,
+  subject = 'value',
+): v.InferOutput<TSchema> {
+  return acceptsAsIs(schema, input) ? (input as v.InferOutput<TSchema>) : parse(schema, input, subject);
 }
 
 /**
