@@ -8,7 +8,7 @@
 
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BenchResult, budgetStatus, formatRatio } from '../testing/bench.ts';
 
@@ -16,6 +16,8 @@ const root = join(import.meta.dirname, '..');
 const dir = mkdtempSync(join(tmpdir(), 'genauth-groups-bench-'));
 const out = join(dir, 'results.jsonl');
 writeFileSync(out, '');
+// How busy the machine was: the absolute figures mean little without it.
+const loadAtStart = loadavg()[0]?.toFixed(1);
 try {
   const run = spawnSync('turbo', ['run', 'bench', '--concurrency=1', '--output-logs=full', '--ui=stream'], {
     cwd: root,
@@ -26,7 +28,7 @@ try {
     .split('\n')
     .filter(Boolean)
     .map((line) => JSON.parse(line) as BenchResult);
-  const machine = `${process.platform} ${process.arch}, Node.js ${process.version}, ${navigator.hardwareConcurrency} cores`;
+  const machine = `${process.platform} ${process.arch}, Node.js ${process.version}, ${navigator.hardwareConcurrency} cores, load average ${loadAtStart} at the start`;
   const table = [
     '| Benchmark | Result | In-run reference | Ratio | Budget |',
     '| --- | --- | --- | --- | --- |',
