@@ -113,6 +113,24 @@ describe('group members and deletion', () => {
     expect(after.body.data.list.map((user) => user.username)).toEqual(['frank']);
   });
 
+  // Counts are reused between writes (store.ts): each read below follows a write, after the same
+  // count was read once before it.
+  it('gives totalCounts that follow every write between two reads', async () => {
+    const membersOf = async (code: string) =>
+      (await env.api.get(listGroupMembers, { code })).body.data.totalCount;
+    const groupCount = async () => (await env.api.get(listGroups, {})).body.data.totalCount;
+    const groups = await groupCount();
+    await env.api.post(createGroup, { code: 'counted', name: 'Counted', description: '', type: 'static' });
+    expect(await groupCount()).toBe(groups + 1);
+    expect(await membersOf('counted')).toBe(0);
+    await env.api.post(addGroupMembers, { code: 'counted', userIds: [ALICE, FRANK] });
+    expect(await membersOf('counted')).toBe(2);
+    await env.api.post(removeGroupMembers, { code: 'counted', userIds: [FRANK] });
+    expect(await membersOf('counted')).toBe(1);
+    await env.api.post(deleteGroupsBatch, { codeList: ['counted'] });
+    expect(await groupCount()).toBe(groups);
+  });
+
   it('adds nobody when one user is unknown (404, all or nothing)', async () => {
     await env.api.post(createGroup, { code: 'strict', name: 'Strict', description: '', type: 'static' });
     const reply = await env.api.post(addGroupMembers, {
