@@ -131,6 +131,22 @@ describe('group members and deletion', () => {
     expect(await groupCount()).toBe(groups);
   });
 
+  it('gives keyword searches that follow every write between two reads', async () => {
+    const search = async (keywords: string) =>
+      (await env.api.get(listGroups, { keywords })).body.data.list.map((group) => group.code);
+    for (const keywords of ['zebra', 'zq']) expect(await search(keywords)).toEqual([]);
+    await env.api.post(createGroup, { code: 'zebra-zq', name: 'Zebra', description: '', type: 'static' });
+    for (const keywords of ['zebra', 'zq']) expect(await search(keywords)).toEqual(['zebra-zq']);
+    const renamed = await env.api.post(updateGroup, {
+      code: 'zebra-zq',
+      newCode: 'okapi',
+      name: 'Okapi',
+      description: '',
+    });
+    expect(renamed.body.statusCode).toBe(200);
+    for (const keywords of ['zebra', 'zq']) expect(await search(keywords)).toEqual([]);
+  });
+
   it('adds nobody when one user is unknown (404, all or nothing)', async () => {
     await env.api.post(createGroup, { code: 'strict', name: 'Strict', description: '', type: 'static' });
     const reply = await env.api.post(addGroupMembers, {

@@ -60,7 +60,7 @@ const USER_SEARCH = SEARCHABLE_USER_COLUMNS.map(
   (column, index) => `(?${index + 2} AND ${column} LIKE ?1 ESCAPE '\\')`,
 ).join(' OR ');
 
-const MAX_CACHED_COUNTS = 1_000;
+const MAX_CACHED_ANSWERS = 200;
 
 // A page far beyond the end is empty; bigger offsets would not fit SQLite's 64-bit integers.
 const MAX_OFFSET = Number.MAX_SAFE_INTEGER;
@@ -74,12 +74,13 @@ export class Store {
   readonly #db: DatabaseSync;
   readonly #clock: () => number;
   readonly #statements = new Map<string, StatementSync>();
-  // Counts answered since the last write: a page of a 9 000-member group spent a fifth of its
-  // time counting the members again (CPU profile, issue 14). `total_changes()` moves with every
-  // row this connection inserts, updates or deletes, so a count is reused only while it cannot
-  // have changed.
-  readonly #counts = new Map<string, number>();
-  #countsAt = -1;
+  // Counts and keyword matches answered since the last write: a page of a 9 000-member group
+  // spent a fifth of its time counting the members again, a keyword search most of its time
+  // collecting the same matches again (CPU profiles, issue 14). `total_changes()` moves with
+  // every row this connection inserts, updates or deletes, so an answer is reused only while it
+  // cannot have changed.
+  readonly #answers = new Map<string, unknown>();
+  #answersAt = -1;
 
   constructor(db: DatabaseSync, clock: () => number) {
     this.#db = db;
@@ -103,8 +104,8 @@ export class Store {
     const needle = keywords.toLowerCase();
     // One pass finds every match, newest first: its length is the total and a slice is the page.
     // The trigram index only knows substrings of three characters or more; shorter keywords scan.
-    const matches =
-      [...needle].length >= 3
+    const matches = this.#unchangedSinceLastWrite(JSON.stringify(['groups matching', needle]), () =>
+      ([...needle].length >= 3
         ? this.#all<{ readonly seq: number }>(
             'SELECT rowid AS seq FROM groups_search WHERE groups_search MATCH ? ORDER BY rowid DESC',
             `"${needle.replaceAll('"', '""')}"`,
@@ -112,8 +113,10 @@ export class Store {
         : this.#all<{ readonly seq: number }>(
             'SELECT seq FROM groups WHERE instr(code_lc, ?1) > 0 OR instr(name_lc, ?1) > 0 ORDER BY seq DESC',
             needle,
-          );
-    const pageSeqs = matches.slice(offset, offset + limit).map((match) => match.seq);
+          )
+      ).map((match) => match.seq),
+    );
+    const pageSeqs = matches.slice(offset, offset + limit);
     return {
       totalCount: matches.length,
       rows: this.#all<GroupRow>(
@@ -423,19 +426,23 @@ export class Store {
   }
 
   #count(sql: string, ...params: (string | number | null)[]): number {
+    return this.#unchangedSinceLastWrite(JSON.stringify([sql, ...params]), () => {
+      return this.#get<{ readonly n: number }>(sql, ...params)?.n ?? 0;
+    });
+  }
+
+  /** `compute()`, or what it gave for the same key if nothing was written since. */
+  #unchangedSinceLastWrite<T>(key: string, compute: () => T): T {
     const changes = this.#get<{ readonly n: number }>('SELECT total_changes() AS n')?.n ?? 0;
-    // Keyword searches would each add an entry: the cache stays small.
-    if (changes !== this.#countsAt || this.#counts.size >= MAX_CACHED_COUNTS) {
-      this.#counts.clear();
-      this.#countsAt = changes;
+    // Each new keyword adds an entry: the cache stays small.
+    if (changes !== this.#answersAt || this.#answers.size >= MAX_CACHED_ANSWERS) {
+      this.#answers.clear();
+      this.#answersAt = changes;
     }
-    const key = JSON.stringify([sql, ...params]);
-    let count = this.#counts.get(key);
-    if (count === undefined) {
-      count = this.#get<{ readonly n: number }>(sql, ...params)?.n ?? 0;
-      this.#counts.set(key, count);
-    }
-    return count;
+    if (this.#answers.has(key)) return this.#answers.get(key) as T;
+    const answer = compute();
+    this.#answers.set(key, answer);
+    return answer;
   }
 
   #run(sql: string, ...params: (string | number | null)[]): void {
