@@ -55,7 +55,15 @@ export function rowAs<T>(row: Record<string, SQLOutputValue>): T {
   return row as unknown as T;
 }
 
-/** Types the rows that `node:sqlite` returns as plain records. */
-export function rowsAs<T>(rows: readonly Record<string, SQLOutputValue>[]): T[] {
-  return rows as unknown as T[];
+/** Rows that `node:sqlite` returns as arrays (`setReturnArrays`), as records of `columns`. */
+export function rowsFromArrays<T>(columns: readonly string[], rows: readonly SQLOutputValue[][]): T[] {
+  const records = new Array<T>(rows.length);
+  for (let index = 0; index < rows.length; index += 1) {
+    const row = rows[index] as SQLOutputValue[];
+    const record: Record<string, SQLOutputValue> = {};
+    for (let column = 0; column < columns.length; column += 1)
+      record[columns[column] as string] = row[column] ?? null;
+    records[index] = record as unknown as T;
+  }
+  return records;
 }
