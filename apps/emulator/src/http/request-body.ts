@@ -15,6 +15,16 @@ import type { AppEnv } from './context.ts';
  */
 export function requestBody(maxBytes: number): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
+    // A GET without Content-Length or Transfer-Encoding has no body (RFC 9112, 6.3), and asking
+    // the adapter for its stream builds a WHATWG Request around it: 6 % of a list-groups
+    // request's CPU (profile, issue 14), for a body that is not there.
+    if (
+      (c.req.method === 'GET' || c.req.method === 'HEAD') &&
+      c.req.header('content-length') === undefined &&
+      c.req.header('transfer-encoding') === undefined
+    ) {
+      return next();
+    }
     const stream = c.req.raw.body;
     if (!stream) return next();
     const declared = c.req.header('content-length');
