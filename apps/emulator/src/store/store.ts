@@ -70,6 +70,11 @@ const USER_SEARCH = SEARCHABLE_USER_COLUMNS.map(
 
 const MAX_CACHED_ANSWERS = 200;
 
+// The columns of a `GroupRow`, for the list-groups pages: SQLite makes a string of every column
+// it returns, and the lower-cased copies kept for keyword search are not part of a reply.
+const GROUP_COLUMNS =
+  'seq, id, code, name, description, type, metadata_source, custom_data, created_at, updated_at';
+
 // A page far beyond the end is empty; bigger offsets would not fit SQLite's 64-bit integers.
 const MAX_OFFSET = Number.MAX_SAFE_INTEGER;
 
@@ -110,7 +115,11 @@ export class Store {
     if (!keywords) {
       return {
         totalCount: this.#count('SELECT count(*) AS n FROM groups'),
-        rows: this.#all<GroupRow>('SELECT * FROM groups ORDER BY seq DESC LIMIT ? OFFSET ?', limit, offset),
+        rows: this.#all<GroupRow>(
+          `SELECT ${GROUP_COLUMNS} FROM groups ORDER BY seq DESC LIMIT ? OFFSET ?`,
+          limit,
+          offset,
+        ),
       };
     }
     const needle = keywords.toLowerCase();
@@ -132,7 +141,7 @@ export class Store {
     return {
       totalCount: matches.length,
       rows: this.#all<GroupRow>(
-        'SELECT * FROM groups WHERE seq IN (SELECT value FROM json_each(?)) ORDER BY seq DESC',
+        `SELECT ${GROUP_COLUMNS} FROM groups WHERE seq IN (SELECT value FROM json_each(?)) ORDER BY seq DESC`,
         JSON.stringify(pageSeqs),
       ),
     };
