@@ -22,6 +22,12 @@ export {
   type EmulatorOptions,
   startEmulator,
 } from './emulator.ts';
+export {
+  type EmulatorProcess,
+  type EmulatorProcessOptions,
+  type EmulatorProcessReady,
+  startEmulatorProcess,
+} from './emulator-process.ts';
 export type { Fault, FaultConfig, FaultController, FaultState, QueuedFault } from './faults.ts';
 export type { Dataset, GroupSeed, IdentitySeed, ResourceSeed, UserSeed } from './seed/dataset.ts';
 export { DEFAULT_DEMO_PASSWORD } from './seed/demo.ts';

@@ -8,11 +8,10 @@
 //
 //   pnpm --filter genauth-groups-vscode bench
 
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
+import { startEmulatorProcess } from '@genauth-groups/emulator';
 import { formatCount, recordBenchResults } from '@genauth-groups/testing/bench';
 import { createClient } from '../src/model/client.ts';
 import { parseConnections } from '../src/model/connection-config.ts';
@@ -23,24 +22,30 @@ import { groupsApi } from '../src/model/groups-api.ts';
 import type { Log } from '../src/model/log.ts';
 
 const TARGET_MS = 2000;
-const child = spawn(
-  process.execPath,
-  ['--conditions=@genauth-groups/source', new URL('./emulator-child.mts', import.meta.url).pathname],
-  { stdio: ['ignore', 'pipe', 'inherit'] },
-);
-const first = await createInterface({ input: child.stdout })[Symbol.asyncIterator]().next();
-const server = JSON.parse(String(first.value)) as {
-  url: string;
-  accessKeyId: string;
-  accessKeySecret: string;
-};
+// One group ("big") of 10 000 members, 20 ms of latency on every member page.
+const MEMBERS = 10_000;
+const server = await startEmulatorProcess({
+  port: 0,
+  demo: false,
+  load: {
+    groups: [{ code: 'big', name: 'Big group' }],
+    users: Array.from({ length: MEMBERS }, (_, i) => ({
+      username: `member${i}`,
+      name: `Member, ${i}`,
+      email: `member${i}@example.com`,
+      groups: ['big'],
+    })),
+  },
+  faults: { latencyMs: 20, paths: ['/api/v3/list-group-members'] },
+});
+const { accessKeyId, accessKeySecret } = server.credentials;
 const dir = mkdtempSync(join(tmpdir(), 'genauth-groups-export-bench-'));
 const silent: Log = { debug() {}, info() {}, warn() {}, error() {} };
 
-const [connection] = parseConnections([{ host: server.url, accessKeyId: server.accessKeyId }]).connections;
+const [connection] = parseConnections([{ host: server.url, accessKeyId }]).connections;
 if (!connection) throw new Error('bad connection');
 const api = groupsApi(
-  createClient(connection, server.accessKeySecret, { timeout: 10_000, lang: 'en-US' }, silent),
+  createClient(connection, accessKeySecret, { timeout: 10_000, lang: 'en-US' }, silent),
   silent,
   connection,
 );
@@ -91,7 +96,7 @@ try {
     });
   }
 } finally {
-  child.kill('SIGTERM');
+  await server.close();
   rmSync(dir, { recursive: true, force: true });
 }
 console.log(`20 ms latency per member page, page size 50, client concurrency 6; target < ${TARGET_MS} ms`);

@@ -7,25 +7,29 @@
 //
 //   pnpm --filter @genauth-groups/management bench
 
-import { spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
+import { startEmulatorProcess } from '@genauth-groups/emulator';
 import { formatCount, reportBench } from '@genauth-groups/testing/bench';
 import { ManagementClient as OfficialClient } from 'authing-node-sdk';
 import { ManagementClient } from '../src/index.ts';
 
-const child = spawn(
-  process.execPath,
-  ['--conditions=@genauth-groups/source', new URL('./emulator-child.ts', import.meta.url).pathname],
-  { stdio: ['ignore', 'pipe', 'inherit'] },
-);
-const first = await createInterface({ input: child.stdout })[Symbol.asyncIterator]().next();
-const server = JSON.parse(String(first.value)) as {
-  url: string;
-  accessKeyId: string;
-  accessKeySecret: string;
-  seedMs: number;
-};
-const credentials = { accessKeyId: server.accessKeyId, accessKeySecret: server.accessKeySecret };
+// 10 000 groups, one of them ("big") with 5 000 members, 20 ms of latency on every API reply.
+const MEMBERS = 5_000;
+const server = await startEmulatorProcess({
+  port: 0,
+  demo: false,
+  generate: { groups: 9_999, users: 20_000, seed: 42 },
+  load: {
+    groups: [{ code: 'big', name: 'Big group' }],
+    users: Array.from({ length: MEMBERS }, (_, i) => ({
+      username: `member${i}`,
+      email: `member${i}@example.com`,
+      groups: ['big'],
+    })),
+  },
+  faults: { latencyMs: 20, paths: ['/api/v3/list-groups', '/api/v3/list-group-members'] },
+});
+const { accessKeyId, accessKeySecret } = server.credentials;
+const credentials = { accessKeyId, accessKeySecret };
 
 async function timed(walk: () => Promise<number>): Promise<{ ms: number; count: number }> {
   const started = performance.now();
@@ -83,7 +87,7 @@ try {
     });
   }
 } finally {
-  child.kill('SIGTERM');
+  await server.close();
 }
 console.log(
   `emulator seeded in ${Math.round(server.seedMs)} ms; 20 ms latency per reply; ours: default concurrency 6, page size 50`,
