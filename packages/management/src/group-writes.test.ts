@@ -1,37 +1,17 @@
 import { capturedRequests } from '@genauth-groups/contract';
-import { type Emulator, startEmulator } from '@genauth-groups/emulator';
+import { startEmulator } from '@genauth-groups/emulator';
 import { recordingFetch } from '@genauth-groups/testing/wire';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  isApiError,
-  isUnknownOutcomeError,
-  isValidationError,
-  ManagementClient,
-  type ManagementClientOptions,
-} from './index.ts';
+import { describe, expect, it } from 'vitest';
+import { useEmulatorClients } from '../test/emulator-clients.ts';
+import { isApiError, isUnknownOutcomeError, isValidationError, ManagementClient } from './index.ts';
 
 // The group writes against the emulator on loopback, in both auth schemes, and on the wire
 // against what authing-node-sdk 4.0.1 sent for the same calls.
-let emulator: Emulator;
-
-beforeAll(async () => {
-  emulator = await startEmulator({ port: 0 });
-});
-afterAll(() => emulator.close());
-afterEach(() => emulator.faults.clear());
-
-function client(options: Partial<ManagementClientOptions> = {}): ManagementClient {
-  return new ManagementClient({
-    accessKeyId: emulator.credentials.accessKeyId,
-    accessKeySecret: emulator.credentials.accessKeySecret,
-    host: emulator.url,
-    retry: { limit: 2, delay: () => 5 },
-    ...options,
-  });
-}
+const env = useEmulatorClients();
+const { client } = env;
 
 function userId(username: string): string {
-  const user = emulator.demoUsers.find((demo) => demo.username === username);
+  const user = env.emulator.demoUsers.find((demo) => demo.username === username);
   if (!user) throw new Error(`demo user ${username} missing`);
   return user.userId;
 }
@@ -190,7 +170,7 @@ describe.each(['signature', 'token'] as const)('a write whose reply is lost, wit
     [{ type: 'drop-connection' }, 'network', false],
   ] as const)('(%o) is an UnknownOutcomeError, sent once', async (fault, lost, applied) => {
     const code = `lost-${auth}-${fault.type}`;
-    emulator.faults.queue([fault, fault, fault], { paths: [CREATE] });
+    env.emulator.faults.queue([fault, fault, fault], { paths: [CREATE] });
     const wire = recordingFetch();
     const error = await client({ auth, fetch: wire.fetch })
       .createGroup({ code, name: 'Lost', description: '', type: 'static' })
@@ -208,7 +188,7 @@ describe.each(['signature', 'token'] as const)('a write whose reply is lost, wit
   });
 
   it('no reply within the timeout is an UnknownOutcomeError, sent once', async () => {
-    emulator.faults.set({ latencyMs: 500, paths: [CREATE] });
+    env.emulator.faults.set({ latencyMs: 500, paths: [CREATE] });
     const wire = recordingFetch();
     const error = await client({ auth, fetch: wire.fetch, timeout: 100 })
       .createGroup({ code: `slow-${auth}`, name: 'Slow', description: '', type: 'static' })
@@ -218,7 +198,7 @@ describe.each(['signature', 'token'] as const)('a write whose reply is lost, wit
   });
 
   it('a server error is not retried either: the ApiError it said', async () => {
-    emulator.faults.queue([{ type: 'http-error', status: 503 }], { paths: [CREATE] });
+    env.emulator.faults.queue([{ type: 'http-error', status: 503 }], { paths: [CREATE] });
     const wire = recordingFetch();
     const error = await client({ auth, fetch: wire.fetch })
       .createGroup({ code: `refused-${auth}`, name: 'Refused', description: '', type: 'static' })

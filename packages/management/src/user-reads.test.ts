@@ -1,28 +1,13 @@
 import { capturedRequests } from '@genauth-groups/contract';
-import { type Emulator, startEmulator } from '@genauth-groups/emulator';
 import { recordingFetch } from '@genauth-groups/testing/wire';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { isApiError, isValidationError, ManagementClient, type ManagementClientOptions } from './index.ts';
+import { describe, expect, it } from 'vitest';
+import { useEmulatorClients } from '../test/emulator-clients.ts';
+import { isApiError, isValidationError, type ManagementClient } from './index.ts';
 
 // listUsers and getUser against the emulator in both auth schemes, and on the wire against what
 // authing-node-sdk 4.0.1 sent for the same calls.
-let emulator: Emulator;
-
-beforeAll(async () => {
-  emulator = await startEmulator({ port: 0 });
-});
-afterAll(() => emulator.close());
-afterEach(() => emulator.faults.clear());
-
-function client(options: Partial<ManagementClientOptions> = {}): ManagementClient {
-  return new ManagementClient({
-    accessKeyId: emulator.credentials.accessKeyId,
-    accessKeySecret: emulator.credentials.accessKeySecret,
-    host: emulator.url,
-    retry: { limit: 2, delay: () => 5 },
-    ...options,
-  });
-}
+const env = useEmulatorClients();
+const { client } = env;
 
 describe.each(['signature', 'token'] as const)('with auth: %s', (auth) => {
   it('finds users by keywords, page by page', async () => {
@@ -39,7 +24,7 @@ describe.each(['signature', 'token'] as const)('with auth: %s', (auth) => {
   });
 
   it.each(['user_id', 'email', 'username'] as const)('reads a user by %s', async (userIdType) => {
-    const alice = emulator.demoUsers.find((user) => user.username === 'alice');
+    const alice = env.emulator.demoUsers.find((user) => user.username === 'alice');
     if (!alice) throw new Error('demo user alice missing');
     const userId = { user_id: alice.userId, email: alice.email, username: alice.username }[userIdType];
     const reply = await client({ auth }).getUser({ userId, userIdType, withIdentities: true });
@@ -48,7 +33,7 @@ describe.each(['signature', 'token'] as const)('with auth: %s', (auth) => {
   });
 
   it('listUsers is a read: retried after a server error or a cut-off reply', async () => {
-    emulator.faults.queue([{ type: 'http-error', status: 503 }, { type: 'truncated-body' }], {
+    env.emulator.faults.queue([{ type: 'http-error', status: 503 }, { type: 'truncated-body' }], {
       paths: ['/api/v3/list-users'],
     });
     const wire = recordingFetch();
