@@ -1,19 +1,11 @@
 import { getUserGroups } from '@genauth-groups/models';
 import { describe, expect, it } from 'vitest';
-import { useEmulator } from '../testing/test-client.ts';
+import { BOB_BY_ID_TYPE, useEmulator } from '../testing/test-client.ts';
 
 describe('get-user-groups', () => {
   const env = useEmulator();
 
-  it.each([
-    ['user_id', '65f0b3c4d5e6f7a8b9c0d1e2'],
-    ['external_id', 'EMP-1002'],
-    ['phone', '13800000002'],
-    ['email', 'BOB@example.com'],
-    ['username', 'bob'],
-    ['identity', '6601c2d3e4f5a6b7c8d9e0ac:ou_bob'],
-    ['sync_relation', 'lark:ou_bob'],
-  ])('finds bob by %s', async (userIdType, userId) => {
+  it.each(BOB_BY_ID_TYPE)('finds bob by %s', async (userIdType, userId) => {
     const { body } = await env.api.get(getUserGroups, { userId, userIdType });
     expect(body.data.totalCount).toBe(3);
     expect(body.data.list.map((group) => group.code)).toEqual(['ops', 'developer', 'all-staff']);

@@ -1,19 +1,11 @@
 import { getUser, listUsers } from '@genauth-groups/models';
 import { describe, expect, it } from 'vitest';
-import { useEmulator } from '../testing/test-client.ts';
+import { BOB_BY_ID_TYPE, useEmulator } from '../testing/test-client.ts';
 
 describe('get-user', () => {
   const env = useEmulator();
 
-  it.each([
-    ['user_id', '65f0b3c4d5e6f7a8b9c0d1e2'],
-    ['external_id', 'EMP-1002'],
-    ['phone', '13800000002'],
-    ['email', 'BOB@example.com'],
-    ['username', 'bob'],
-    ['identity', '6601c2d3e4f5a6b7c8d9e0ac:ou_bob'],
-    ['sync_relation', 'lark:ou_bob'],
-  ])('finds bob by %s', async (userIdType, userId) => {
+  it.each(BOB_BY_ID_TYPE)('finds bob by %s', async (userIdType, userId) => {
     const { body } = await env.api.get(getUser, { userId, userIdType });
     expect(body.data).toMatchObject({ userId: '65f0b3c4d5e6f7a8b9c0d1e2', username: 'bob' });
     expect(body.data).not.toHaveProperty('identities');

@@ -18,6 +18,17 @@ export interface Reply<TBody> {
   readonly body: TBody;
 }
 
+/** The demo user bob under each `userIdType` the user endpoints take, as the demo data seeds him. */
+export const BOB_BY_ID_TYPE = [
+  ['user_id', '65f0b3c4d5e6f7a8b9c0d1e2'],
+  ['external_id', 'EMP-1002'],
+  ['phone', '13800000002'],
+  ['email', 'BOB@example.com'],
+  ['username', 'bob'],
+  ['identity', '6601c2d3e4f5a6b7c8d9e0ac:ou_bob'],
+  ['sync_relation', 'lark:ou_bob'],
+] as const;
+
 /** Query values, as a caller would pass them. */
 export type Query = Readonly<Record<string, string | number | boolean | undefined>>;
 
