@@ -7,6 +7,7 @@ import {
 } from '@genauth-groups/testing/fault-matrix';
 import { recordingFetch } from '@genauth-groups/testing/wire';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { withTimeTravel } from '../test/emulator-clients.ts';
 import { ManagementClient, type ManagementClientOptions } from './index.ts';
 
 // The fault matrix of the management client, in both auth schemes, against the emulator's fault
@@ -130,40 +131,24 @@ describe('the management-token exchange', () => {
   });
 
   it('a token that expires is fetched again, and one the server keeps refusing fails clean', async () => {
-    let now = Date.now();
-    const timeTravel = await startEmulator({ port: 0, clock: () => now });
-    try {
-      const wire = recordingFetch();
-      const api = new ManagementClient({
-        accessKeyId: timeTravel.credentials.accessKeyId,
-        accessKeySecret: timeTravel.credentials.accessKeySecret,
-        host: timeTravel.url,
-        auth: 'token',
-        fetch: wire.fetch,
-      });
+    await withTimeTravel(async ({ emulator, api, wire, travel, passTokenExpiry, client: tokenClient }) => {
       await api.getGroup({ code: 'developer' });
-      now += 3 * 3600 * 1000;
+      passTokenExpiry();
       expect((await api.getGroup({ code: 'developer' })).data.code).toBe('developer');
       expect(count(wire, TOKEN)).toBe(2);
       // Every token the server issues is already expired by its own clock.
-      timeTravel.faults.set({ managementTokenTtlSeconds: 1 });
-      const ticking = new ManagementClient({
-        accessKeyId: timeTravel.credentials.accessKeyId,
-        accessKeySecret: timeTravel.credentials.accessKeySecret,
-        host: timeTravel.url,
-        auth: 'token',
+      emulator.faults.set({ managementTokenTtlSeconds: 1 });
+      const ticking = tokenClient({
         fetch: async (input, init) => {
           const reply = await wire.fetch(input, init);
-          now += 5_000;
+          travel(5_000);
           return reply;
         },
       });
       const error = await ticking.getGroup({ code: 'developer' }).catch((caught: unknown) => caught);
       expect(error).toMatchObject({ name: 'ApiError', apiCode: 2020 });
       const sent = (await Promise.all(wire.requests.map(credentialsOf))).flat();
-      expect(secretLeaks(error, [timeTravel.credentials.accessKeySecret, ...sent])).toEqual([]);
-    } finally {
-      await timeTravel.close();
-    }
+      expect(secretLeaks(error, [emulator.credentials.accessKeySecret, ...sent])).toEqual([]);
+    });
   });
 });

@@ -1,9 +1,8 @@
 import { capturedRequests } from '@genauth-groups/contract';
-import { startEmulator } from '@genauth-groups/emulator';
 import { recordingFetch } from '@genauth-groups/testing/wire';
 import { describe, expect, it } from 'vitest';
-import { useEmulatorClients } from '../test/emulator-clients.ts';
-import { isApiError, isUnknownOutcomeError, isValidationError, ManagementClient } from './index.ts';
+import { useEmulatorClients, withTimeTravel } from '../test/emulator-clients.ts';
+import { isApiError, isUnknownOutcomeError, isValidationError, type ManagementClient } from './index.ts';
 
 // The group writes against the emulator on loopback, in both auth schemes, and on the wire
 // against what authing-node-sdk 4.0.1 sent for the same calls.
@@ -136,27 +135,15 @@ describe('on the wire', () => {
 
 describe('a write with an expired management token', () => {
   it('is sent again once with a fresh token, since the refused one did nothing', async () => {
-    let now = Date.now();
-    const timeTravel = await startEmulator({ port: 0, clock: () => now });
-    try {
-      const wire = recordingFetch();
-      const api = new ManagementClient({
-        accessKeyId: timeTravel.credentials.accessKeyId,
-        accessKeySecret: timeTravel.credentials.accessKeySecret,
-        host: timeTravel.url,
-        auth: 'token',
-        fetch: wire.fetch,
-      });
+    await withTimeTravel(async ({ api, wire, passTokenExpiry }) => {
       await api.getGroup({ code: 'developer' });
-      now += 3 * 3600 * 1000; // the server's clock passes the token's expiry; the client's does not
+      passTokenExpiry(); // the server's clock passes the token's expiry; the client's does not
       await api.createGroup({ code: 'after-expiry', name: 'After', description: '', type: 'static' });
       expect(wire.paths().filter((path) => path === '/api/v3/create-group')).toHaveLength(2);
       expect(wire.paths().filter((path) => path === '/api/v3/get-management-token')).toHaveLength(2);
       const all = await api.listGroups({ keywords: 'after-expiry' });
       expect(all.data.totalCount).toBe(1);
-    } finally {
-      await timeTravel.close();
-    }
+    });
   });
 });
 

@@ -2,6 +2,7 @@ import { signingVectors } from '@genauth-groups/contract';
 import { type Emulator, startEmulator } from '@genauth-groups/emulator';
 import { recordingFetch as recorder } from '@genauth-groups/testing/wire';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { withTimeTravel } from '../test/emulator-clients.ts';
 import {
   isApiError,
   isNetworkError,
@@ -144,26 +145,13 @@ describe('management token', () => {
   });
 
   it('is refreshed once and the calls retried when the server says it expired', async () => {
-    let now = Date.now();
-    const timeTravel = await startEmulator({ port: 0, clock: () => now });
-    try {
-      const wire = recorder();
-      const { accessKeyId, accessKeySecret } = timeTravel.credentials;
-      const api = new ManagementClient({
-        accessKeyId,
-        accessKeySecret,
-        host: timeTravel.url,
-        auth: 'token',
-        fetch: wire.fetch,
-      });
+    await withTimeTravel(async ({ api, wire, passTokenExpiry }) => {
       await api.getGroup({ code: 'developer' });
-      now += 3 * 3600 * 1000; // the server's clock passes the token's expiry; the client's does not
+      passTokenExpiry(); // the server's clock passes the token's expiry; the client's does not
       const replies = await Promise.all(Array.from({ length: 8 }, () => api.getGroup({ code: 'developer' })));
       expect(replies.every((reply) => reply.data.code === 'developer')).toBe(true);
       expect(wire.paths().filter((path) => path === '/api/v3/get-management-token')).toHaveLength(2);
-    } finally {
-      await timeTravel.close();
-    }
+    });
   });
 
   // Waits a real second for the client's clock to pass the refresh point: a budget of its own.
