@@ -124,15 +124,24 @@ export interface EmulatorFixture {
   readonly emulator: Emulator;
   /** Authenticated with a management token. */
   readonly api: TestClient;
+  /** The authentication side: sends the app's `x-authing-app-id`, no credentials. */
+  readonly app: TestClient;
+}
+
+/** A password sign-in body as the official SDKs send it, with `extra` fields beside it. */
+export function passwordSignIn(payload: Record<string, string>, extra: Record<string, unknown> = {}) {
+  return { connection: 'PASSWORD', passwordPayload: payload, ...extra };
 }
 
 /** Starts an emulator on a free port before the file's tests and closes it after them. */
 export function useEmulator(options: EmulatorOptions = {}): EmulatorFixture {
   let emulator: Emulator | undefined;
   let api: TestClient | undefined;
+  let app: TestClient | undefined;
   beforeAll(async () => {
     emulator = await startEmulator({ port: 0, ...options });
     api = await TestClient.withManagementToken(emulator);
+    app = new TestClient(emulator, { 'x-authing-app-id': emulator.credentials.appId });
   });
   afterAll(() => emulator?.close());
   return {
@@ -143,6 +152,10 @@ export function useEmulator(options: EmulatorOptions = {}): EmulatorFixture {
     get api() {
       if (!api) throw new Error('the emulator starts in beforeAll');
       return api;
+    },
+    get app() {
+      if (!app) throw new Error('the emulator starts in beforeAll');
+      return app;
     },
   };
 }
