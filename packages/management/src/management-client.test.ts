@@ -154,6 +154,31 @@ describe('management token', () => {
     });
   });
 
+  it('drops a token that expired on its way, though it was fetched during the call, and retries with a fresh one', async () => {
+    await withTimeTravel(async ({ wire, passTokenExpiry, client: tokenClient }) => {
+      let tokens = 0;
+      const api = tokenClient({
+        fetch: async (input, init) => {
+          const reply = await wire.fetch(input, init);
+          // The first token expires by the server's clock before the call it was fetched for arrives.
+          if (
+            String(input instanceof Request ? input.url : input).endsWith('/get-management-token') &&
+            ++tokens === 1
+          )
+            passTokenExpiry();
+          return reply;
+        },
+      });
+      expect((await api.getGroup({ code: 'developer' })).data.code).toBe('developer');
+      expect(wire.paths()).toEqual([
+        '/api/v3/get-management-token',
+        '/api/v3/get-group',
+        '/api/v3/get-management-token',
+        '/api/v3/get-group',
+      ]);
+    });
+  });
+
   // Waits a real second for the client's clock to pass the refresh point: a budget of its own.
   it('refreshes before expiry when tokens are short-lived', { timeout: 15_000 }, async () => {
     emulator.faults.set({ managementTokenTtlSeconds: 1 });

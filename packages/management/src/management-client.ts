@@ -301,15 +301,16 @@ export class ManagementClient {
     { repeatable }: { readonly repeatable?: boolean } = {},
   ): Promise<v.InferOutput<TEndpoint['response']>> {
     return this.#limit(async () => {
-      const started = Date.now();
+      // The token this call goes out with (`authorize` reads the same cached one), to drop it if refused.
+      const token = await this.#tokens?.get();
       const send = () => this.#api.call(endpoint, params as never, { name, signal, repeatable });
       try {
         return await send();
       } catch (error) {
         // The token scheme: a token the server refuses (expired early, revoked) is dropped and
         // the call sent once more with a fresh one. A write too: the refused call did nothing.
-        if (this.#tokens && isTokenRefused(error)) {
-          this.#tokens.invalidate(started);
+        if (this.#tokens && token !== undefined && isTokenRefused(error)) {
+          this.#tokens.invalidate(token);
           return await send();
         }
         throw error;

@@ -50,11 +50,12 @@ export class ManagementTokenCache {
   }
 
   /**
-   * Drops the cached token if it was fetched before `since` (the start of the call the server
-   * refused), so that a token another call has just refreshed is kept.
+   * Drops `refused` if it is still the cached token, so that a token another call has just
+   * refreshed is kept. By value, not by time: a token fetched during the refused call (it expired
+   * on the way) must go too, or the call's one retry would send it again.
    */
-  invalidate(since: number): void {
-    if (this.#cached && this.#cached.fetchedAt <= since) this.#cached = undefined;
+  invalidate(refused: string): void {
+    if (this.#cached?.accessToken === refused) this.#cached = undefined;
   }
 
   async #fetch(): Promise<Cached> {
