@@ -216,6 +216,27 @@ describe('management token', () => {
     expect(error).toMatchObject({ endpoint: 'POST /api/v3/get-management-token' });
   });
 
+  it('is fetched ahead by authenticate() and used by the first call; the signature scheme fetches nothing', async () => {
+    const wire = recorder();
+    const api = client({ auth: 'token', fetch: wire.fetch });
+    await api.authenticate();
+    expect(wire.paths()).toEqual(['/api/v3/get-management-token']);
+    await Promise.all([api.authenticate(), api.getGroup({ code: 'developer' })]);
+    expect(wire.paths()).toEqual(['/api/v3/get-management-token', '/api/v3/get-group']);
+    const signed = recorder();
+    await client({ auth: 'signature', fetch: signed.fetch }).authenticate();
+    expect(signed.paths()).toEqual([]);
+  });
+
+  it('authenticate() reports wrong credentials as the first call would, and asks again next time', async () => {
+    const wire = recorder();
+    const api = client({ auth: 'token', accessKeySecret: 'wrong-secret-0123456789', fetch: wire.fetch });
+    const error = await api.authenticate().catch((caught: unknown) => caught);
+    expect(isApiError(error) && error.endpoint).toBe('POST /api/v3/get-management-token');
+    await expect(api.listGroups()).rejects.toThrow(/get-management-token/);
+    expect(wire.paths()).toEqual(['/api/v3/get-management-token', '/api/v3/get-management-token']);
+  });
+
   it('reports wrong credentials once, as an ApiError without the secret', async () => {
     const wire = recorder();
     const secret = 'wrong-secret-0123456789';

@@ -150,6 +150,20 @@ export class ManagementClient {
     }
   }
 
+  /**
+   * Gets the client ready to send calls: with the token scheme, fetches the management token now
+   * (or joins the fetch under way), so that the first call need not wait for it; the calls that
+   * follow use that token, cached as usual. With the signature scheme there is nothing to fetch.
+   * A failure (wrong credentials, say) rejects here as the first call would have, and is not
+   * cached: the next call or `authenticate()` asks again.
+   *
+   * @example
+   * void client.authenticate().catch(() => {}); // at startup, while other work goes on
+   */
+  async authenticate(): Promise<void> {
+    await this.#tokens?.get();
+  }
+
   /** One page of the pool's groups, newest first (`GET /api/v3/list-groups`). */
   listGroups(params: ListGroupsDto = {}, options: RequestOptions = {}): Promise<GroupPaginatedRespDto> {
     return this.#call(listGroups, params, 'listGroups', options);
