@@ -135,6 +135,23 @@ export class Workbench {
     await this.page.keyboard.press('Enter');
   }
 
+  /**
+   * When a row of our tree containing `text` is first in the page (epoch ms, read in the page on
+   * each animation frame, so without the driver's polling delay). Start it before what shows the row.
+   */
+  async rowShownAt(text: string, timeout = WORKBENCH_TIMEOUT): Promise<number> {
+    const shown = await this.page.waitForFunction(
+      (wanted) => {
+        const view = document.getElementById('workbench.view.extension.genauthGroups');
+        const rows = view?.querySelectorAll('[role="treeitem"]') ?? [];
+        return [...rows].some((row) => row.textContent?.includes(wanted)) && Date.now();
+      },
+      text,
+      { polling: 'raf', timeout },
+    );
+    return Number(await shown.jsonValue());
+  }
+
   /** Waits for `locator`; returns the milliseconds it took since `since`. */
   async until(locator: Locator, since: number, timeout = ROW_TIMEOUT): Promise<number> {
     await locator.first().waitFor({ state: 'visible', timeout });

@@ -7,6 +7,7 @@
 import { commands, type ExtensionContext, env, l10n, window, workspace } from 'vscode';
 import { createClient, serverLang } from './model/client.ts';
 import { ConnectionRegistry } from './model/connection-registry.ts';
+import { FirstRowsProbe } from './model/first-rows.ts';
 import { groupsApi } from './model/groups-api.ts';
 import { GroupsTree } from './model/groups-tree.ts';
 import { Redactor, redactingLog } from './model/log.ts';
@@ -28,16 +29,21 @@ export function activate(context: ExtensionContext): void {
   const listSettings = readListSettings();
   const clientSettings = () => ({ timeout: readListSettings().timeout, lang: serverLang(env.language) });
 
+  const probe = new FirstRowsProbe(log, started);
   const registry = new ConnectionRegistry({
     secrets: store,
     createApi: (connection, secret, settings) =>
       groupsApi(createClient(connection, secret, settings, log), log, connection),
     settings: clientSettings(),
     redactor,
+    onClientReady: (connection, { secretMs, setupMs }) =>
+      log.info(
+        `[${connection.label}] client ready: secret read ${Math.round(secretMs)} ms, setup ${Math.round(setupMs)} ms`,
+      ),
   });
   registry.setConnections(readConnections());
   const tree = new GroupsTree({ registry, pageSize: listSettings.pageSize });
-  const provider = new GroupsTreeProvider(tree);
+  const provider = new GroupsTreeProvider(tree, probe);
   const view = window.createTreeView(VIEW_ID, {
     treeDataProvider: provider,
     showCollapseAll: true,
@@ -73,15 +79,9 @@ export function activate(context: ExtensionContext): void {
       .join(' · ');
   };
 
-  // Every page load shows progress on the view; the first one also says how long the first rows took.
-  let firstRowsLogged = false;
+  // Every page load shows progress on the view.
   const loads = tree.onDidLoad.on((load) => {
     void window.withProgress({ location: { viewId: VIEW_ID } }, () => load);
-    if (firstRowsLogged) return;
-    firstRowsLogged = true;
-    void load.then(() =>
-      log.info(`First rows ${Math.round(performance.now() - started)} ms after activation`),
-    );
   });
   const registryChanges = registry.onDidChange.on(showState);
 

@@ -24,6 +24,16 @@ export interface ConnectionRegistryOptions {
   readonly settings: ClientSettings;
   /** Learns every secret read, so that the log can mask it. */
   readonly redactor: Redactor;
+  /** Hears how long each client took to make, e.g. to log it. */
+  readonly onClientReady?: ((connection: ConnectionConfig, timing: ClientTiming) => void) | undefined;
+}
+
+/** How long a connection's client took to make, in milliseconds. */
+export interface ClientTiming {
+  /** Reading the secret from the secret storage. */
+  readonly secretMs: number;
+  /** Making the client once the secret was known. */
+  readonly setupMs: number;
 }
 
 /**
@@ -113,9 +123,16 @@ export class ConnectionRegistry {
   }
 
   async #make(connection: ConnectionConfig): Promise<GroupsApi> {
+    const started = performance.now();
     const secret = await this.#options.secrets.get(connection.secretKey);
     if (!secret) throw new MissingSecretError(connection.label);
     this.#options.redactor.add(secret);
-    return this.#options.createApi(connection, secret, this.#settings);
+    const read = performance.now();
+    const api = this.#options.createApi(connection, secret, this.#settings);
+    this.#options.onClientReady?.(connection, {
+      secretMs: read - started,
+      setupMs: performance.now() - read,
+    });
+    return api;
   }
 }

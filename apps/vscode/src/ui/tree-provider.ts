@@ -1,4 +1,5 @@
 import { type Event, EventEmitter, type TreeDataProvider, type TreeItem } from 'vscode';
+import type { FirstRowsProbe } from '../model/first-rows.ts';
 import type { GroupsTree } from '../model/groups-tree.ts';
 import type { TreeNode } from '../model/nodes/tree-node.ts';
 import { treeItem } from './tree-item.ts';
@@ -9,9 +10,11 @@ export class GroupsTreeProvider implements TreeDataProvider<TreeNode> {
   readonly #changes = new EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData: Event<TreeNode | undefined> = this.#changes.event;
   readonly #subscription: { dispose(): void };
+  readonly #probe: FirstRowsProbe | undefined;
 
-  constructor(tree: GroupsTree) {
+  constructor(tree: GroupsTree, probe?: FirstRowsProbe) {
     this.#tree = tree;
+    this.#probe = probe;
     // A lone connection's node is hidden: its changes are changes of the top level.
     this.#subscription = tree.onDidChange.on((node) =>
       this.#changes.fire(node && tree.isHidden(node) ? undefined : node),
@@ -19,10 +22,12 @@ export class GroupsTreeProvider implements TreeDataProvider<TreeNode> {
   }
 
   getTreeItem(node: TreeNode): TreeItem {
+    this.#probe?.shown(node);
     return treeItem(node);
   }
 
   getChildren(node?: TreeNode): TreeNode[] {
+    this.#probe?.asked();
     return this.#tree.children(node);
   }
 
