@@ -9,6 +9,7 @@
 
 export { isValidationError, ValidationError, type ValidationIssue } from '@genauth-groups/models';
 export type { Hooks, RetryOptions } from 'ky';
+export { createTransport } from './create-transport.ts';
 export { ApiError, type ApiErrorDetails, isApiError } from './errors/api-error.ts';
 export { GenAuthError, isGenAuthError } from './errors/genauth-error.ts';
 export { isNetworkError, NetworkError } from './errors/network-error.ts';
@@ -17,14 +18,20 @@ export {
   isUnknownOutcomeError,
   type LostReply,
   UnknownOutcomeError,
+  unknownOutcome,
 } from './errors/unknown-outcome-error.ts';
 export { normalizeHost } from './host.ts';
+export { encodeParams } from './params.ts';
 export { encodeQuery, type QueryValue } from './query.ts';
 export {
+  type BaseTransportOptions,
   type CallOptions,
-  createTransport,
+  createBaseTransport,
   DEFAULT_RETRY,
   DEFAULT_TIMEOUT,
+  type EncodedParams,
+  type LostReplyHandler,
+  type ParamsEncoder,
   type ParamsOf,
   type ReplyOf,
   type Transport,

@@ -1,11 +1,12 @@
 import { type Emulator, type Fault, startEmulator } from '@genauth-groups/emulator';
 import { getManagementToken, listUsers } from '@genauth-groups/models';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createTransport } from './create-transport.ts';
 import { isApiError } from './errors/api-error.ts';
 import { isGenAuthError } from './errors/genauth-error.ts';
 import { isNetworkError } from './errors/network-error.ts';
 import { isUnknownOutcomeError } from './errors/unknown-outcome-error.ts';
-import { createTransport } from './transport.ts';
+import { createBaseTransport } from './transport.ts';
 
 // Against the emulator on loopback, whose fault injection breaks replies. The token exchange is
 // the POST that needs no credentials, so it stands for both kinds of call: repeatable (as the
@@ -199,5 +200,18 @@ describe('a JSON body', () => {
     // Refused (no credentials): what matters is what was sent.
     await api.call(listUsers, params, { name: 'listUsers' }).catch(() => undefined);
     expect(bodies).toEqual([JSON.stringify(params)]);
+  });
+});
+
+// The base transport leaves parameter encoding out (the browser SDK's bundle does not carry it):
+// an endpoint with parameters must not go out without them.
+describe('the base transport', () => {
+  it('refuses an endpoint that takes parameters, before any request', async () => {
+    const wire = counting();
+    const api = createBaseTransport({ baseUrl: emulator.url, fetch: wire.fetch });
+    await expect(api.call(listUsers, {}, { name: 'listUsers' })).rejects.toThrow(
+      'listUsers: this transport has no encodeParams',
+    );
+    expect(wire.sent).toEqual([]);
   });
 });

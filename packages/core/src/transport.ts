@@ -14,8 +14,7 @@ import type * as v from 'valibot';
 import { ApiError } from './errors/api-error.ts';
 import { NetworkError } from './errors/network-error.ts';
 import { TimeoutError } from './errors/timeout-error.ts';
-import { type LostReply, UnknownOutcomeError } from './errors/unknown-outcome-error.ts';
-import { encodeQuery, type QueryValue } from './query.ts';
+import type { LostReply } from './errors/unknown-outcome-error.ts';
 import { BODY_TIMED_OUT, readBody } from './read-body.ts';
 import { retryAfterMs } from './retry-after.ts';
 
@@ -74,6 +73,40 @@ export interface TransportOptions {
   readonly parseReply?: typeof parse | undefined;
 }
 
+/**
+ * {@link TransportOptions} without the two parts that {@link createTransport} adds: a client
+ * whose calls are all repeatable and take no parameters (the browser SDK's one GET) creates its
+ * transport with {@link createBaseTransport} and leaves both out of its bundle.
+ */
+export interface BaseTransportOptions extends TransportOptions {
+  /**
+   * Checks a call's parameters and puts them on the request ({@link encodeParams}). Without it,
+   * calling an endpoint that takes parameters is a `TypeError`.
+   */
+  readonly encodeParams?: ParamsEncoder | undefined;
+  /**
+   * What a call that is not repeatable throws when its reply is lost ({@link unknownOutcome}).
+   * Without it, the error as it is: a `TimeoutError`, `NetworkError` or `ValidationError`.
+   */
+  readonly lostReply?: LostReplyHandler | undefined;
+}
+
+/** An endpoint's validated parameters, as ky request options: a query string, or a JSON body. */
+export type EncodedParams = { readonly searchParams: string } | { readonly json: unknown };
+
+/**
+ * Checks `params` against the endpoint's schema, throwing a `ValidationError` that names the call
+ * (`name`) before any request, and encodes them.
+ */
+export type ParamsEncoder = (endpoint: Endpoint, params: unknown, name: string) => EncodedParams;
+
+/**
+ * What a call that is not repeatable throws instead of `error` when its reply was lost; `cause`
+ * is what the runtime threw when the connection failed (undefined when a reply came but could
+ * not be read).
+ */
+export type LostReplyHandler = (endpoint: string, lost: LostReply, error: Error, cause: unknown) => Error;
+
 /** The parameters a caller passes for an endpoint. */
 export type ParamsOf<TEndpoint extends Endpoint> = TEndpoint['params'] extends v.GenericSchema
   ? v.InferInput<TEndpoint['params']>
@@ -129,10 +162,13 @@ interface ReplySlot {
   cause?: unknown;
 }
 
-/** Creates the transport of one client. */
-export function createTransport(options: TransportOptions): Transport {
+/**
+ * Creates the transport of one client, without parameter encoding and unknown outcomes unless
+ * given: {@link createTransport} is this with both.
+ */
+export function createBaseTransport(options: BaseTransportOptions): Transport {
   const timeout = options.timeout ?? DEFAULT_TIMEOUT;
-  const authorize = options.authorize;
+  const { authorize, encodeParams, lostReply } = options;
   const parseReply = options.parseReply ?? parse;
   const retry = retryOptions(options.retry);
   // Retry options go with each call, whole: ky would merge per-call `methods` into the instance's.
@@ -159,22 +195,24 @@ export function createTransport(options: TransportOptions): Transport {
   return {
     async call(endpoint, params, { name, signal, headers, repeatable = endpoint.method === 'GET' }) {
       const where = `${endpoint.method} ${endpoint.path}`;
-      const input = endpoint.params ? parse(endpoint.params, params ?? {}, `${name} parameters`) : undefined;
+      const lost: Lost = (error, kind, cause) =>
+        repeatable || !lostReply ? error : lostReply(where, kind, error, cause);
+      if (endpoint.params && !encodeParams)
+        throw new TypeError(`${name}: this transport has no encodeParams`);
+      const encoded = endpoint.params && encodeParams?.(endpoint, params, name);
       const slot: ReplySlot = { repeatable, timeout };
       let response: Response;
       try {
         response = await api(endpoint.path.slice(1), {
           method: endpoint.method,
-          ...(endpoint.method === 'GET'
-            ? { searchParams: encodeQuery((input ?? {}) as Record<string, QueryValue>) }
-            : { json: inCallerOrder(input, params) }),
+          ...encoded,
           retry: repeatable ? { ...retry, methods: [endpoint.method.toLowerCase()] } : onceOnly,
           ...(signal && { signal }),
           ...(headers && { headers }),
           context: { slot },
         });
       } catch (error) {
-        throw await toClientError(error, where, timeout, repeatable);
+        throw await toClientError(error, where, timeout, lost);
       }
       try {
         // The hook read a clone of the body; this copy is not needed.
@@ -183,7 +221,7 @@ export function createTransport(options: TransportOptions): Transport {
         // A body cut off mid-way rejects here as well (`TypeError: terminated`): the hook has
         // already recorded it in the slot.
       }
-      if (slot.unreadable) throw unreadableReply(slot.unreadable, slot.cause, where, timeout, repeatable);
+      if (slot.unreadable) throw unreadableReply(slot.unreadable, slot.cause, where, timeout, lost);
       const statusCode = statusCodeOf(slot.body);
       if (statusCode !== undefined && statusCode !== 200) {
         throw apiError(
@@ -196,22 +234,6 @@ export function createTransport(options: TransportOptions): Transport {
       return parseReply(endpoint.response, slot.body, `${where} reply`);
     },
   };
-}
-
-/**
- * The parsed body with the keys of each object in the order the caller wrote them (defaults
- * after): the official SDK sends the object it is given as it is, and the parsed copy has the
- * schema's order.
- */
-function inCallerOrder(output: unknown, input: unknown): unknown {
-  if (!isRecord(output) || !isRecord(input)) return output;
-  const given = Object.keys(input).filter((key) => Object.hasOwn(output, key));
-  const ordered = Object.fromEntries(given.map((key) => [key, inCallerOrder(output[key], input[key])]));
-  return { ...ordered, ...output, ...ordered };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function retryOptions(retry: TransportOptions['retry']): RetryOptions {
@@ -272,13 +294,16 @@ async function readErrorReply(response: Response): Promise<Response> {
   return new Response(text, { status, statusText, headers });
 }
 
+/** {@link LostReplyHandler} for one call: the error as it is when the call is repeatable. */
+type Lost = (error: Error, lost: LostReply, cause?: unknown) => Error;
+
 /** The error of a reply whose body could not be read; for a call that is not repeatable, an unknown outcome. */
 function unreadableReply(
   unreadable: NonNullable<ReplySlot['unreadable']>,
   cause: unknown,
   where: string,
   timeout: number,
-  repeatable: boolean,
+  lost: Lost,
 ): Error {
   const error =
     unreadable === 'timeout'
@@ -288,8 +313,7 @@ function unreadableReply(
         : new ValidationError(`${where} reply`, [
             { path: '', expected: 'a JSON body', message: 'expected a JSON body' },
           ]);
-  if (repeatable) return error;
-  return new UnknownOutcomeError(where, unreadable === 'timeout' ? 'timeout' : 'unreadable-reply', error);
+  return lost(error, unreadable === 'timeout' ? 'timeout' : 'unreadable-reply');
 }
 
 function statusCodeOf(body: unknown): number | undefined {
@@ -317,14 +341,13 @@ function apiError(envelope: ErrorRespDto, endpoint: string, httpStatus: number, 
 
 /**
  * ky's errors hold the request (and so its credentials): each becomes one of ours, which does not.
- * A call that is not repeatable and got no reply is an {@link UnknownOutcomeError}, unless the
- * connection was refused (nothing was sent).
+ * A call that is not repeatable and got no reply goes through `lost`.
  */
 async function toClientError(
   error: unknown,
   endpoint: string,
   timeout: number,
-  repeatable: boolean,
+  lost: Lost,
 ): Promise<unknown> {
   if (isHTTPError(error)) {
     const { status, statusText, headers } = error.response;
@@ -338,11 +361,11 @@ async function toClientError(
       retryAfter: retryAfterSeconds(headers),
     });
   }
-  const lost = lostReply(error);
-  if (lost === undefined) return error;
-  const typed =
-    lost === 'timeout' ? new TimeoutError(endpoint, timeout) : new NetworkError(endpoint, errorCause(error));
-  return repeatable || neverSent(error) ? typed : new UnknownOutcomeError(endpoint, lost, typed);
+  const kind = lostReply(error);
+  if (kind === undefined) return error;
+  return kind === 'timeout'
+    ? lost(new TimeoutError(endpoint, timeout), kind)
+    : lost(new NetworkError(endpoint, errorCause(error)), kind, error);
 }
 
 /** How a request failed without a reply, if it did. */
@@ -356,17 +379,4 @@ function lostReply(error: unknown): LostReply | undefined {
 
 function errorCause(error: unknown): unknown {
   return error instanceof Error ? (error.cause ?? error) : error;
-}
-
-/**
- * Node's fetch says why a connection failed (`cause.code`): these codes mean no byte of the
- * request left, so the server cannot have acted on it. Browsers do not say; there a lost write
- * stays an unknown outcome.
- */
-const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
-
-function neverSent(error: unknown): boolean {
-  const cause = errorCause(error);
-  const code = typeof cause === 'object' && cause !== null && 'code' in cause ? cause.code : undefined;
-  return typeof code === 'string' && NOT_SENT.has(code);
 }

@@ -1,5 +1,5 @@
 import {
-  createTransport,
+  createBaseTransport,
   type Hooks,
   isApiError,
   normalizeHost,
@@ -119,7 +119,7 @@ export class AuthenticationClient {
   constructor(options: AuthenticationClientOptions) {
     const config = parse(OptionsSchema, options, 'AuthenticationClient options');
     this.#accessToken = config.accessToken as AccessToken | undefined;
-    this.#api = createTransport({
+    this.#api = createBaseTransport({
       baseUrl: normalizeHost(config.appHost, 'appHost'),
       headers: { 'x-authing-app-id': config.appId, ...(config.lang && { 'x-authing-lang': config.lang }) },
       timeout: config.timeout,

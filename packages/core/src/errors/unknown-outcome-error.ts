@@ -34,3 +34,25 @@ export class UnknownOutcomeError extends GenAuthError {
 export function isUnknownOutcomeError(error: unknown): error is UnknownOutcomeError {
   return error instanceof Error && error.name === 'UnknownOutcomeError' && 'endpoint' in error;
 }
+
+/**
+ * Node's fetch says why a connection failed (`cause.code`): these codes mean no byte of the
+ * request left, so the server cannot have acted on it. Browsers do not say; there a lost write
+ * stays an unknown outcome.
+ */
+const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
+
+/**
+ * What a call that is not repeatable throws when its reply was lost (a transport's `lostReply`):
+ * an {@link UnknownOutcomeError} wrapping `error`, or `error` itself when the connection failed
+ * before anything was sent (`cause`, the runtime's error, says so).
+ */
+export function unknownOutcome(endpoint: string, lost: LostReply, error: Error, cause: unknown): Error {
+  return neverSent(cause) ? error : new UnknownOutcomeError(endpoint, lost, error);
+}
+
+function neverSent(error: unknown): boolean {
+  const cause = error instanceof Error ? (error.cause ?? error) : error;
+  const code = typeof cause === 'object' && cause !== null && 'code' in cause ? cause.code : undefined;
+  return typeof code === 'string' && NOT_SENT.has(code);
+}
