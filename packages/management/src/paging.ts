@@ -1,4 +1,5 @@
 import { ValidationError } from '@genauth-groups/models';
+import { PageWindow } from './page-window.ts';
 
 /** One page of a paged list. */
 export interface Page<TItem> {
@@ -21,7 +22,10 @@ export interface PaginateOptions<TItem> {
   readonly startPage: number;
   /** The page size asked for. */
   readonly limit: number;
-  /** How many pages to request ahead of the one being read. The client's concurrency bounds them too. */
+  /**
+   * How many requests to keep in flight; the pages fetched ahead of the reader are at most twice as
+   * many. The client's concurrency bounds them too.
+   */
   readonly prefetch: number;
   /** A key that identifies an item, to detect a server that returns the same page again. */
   readonly keyOf: (item: TItem) => string;
@@ -32,10 +36,11 @@ export interface PaginateOptions<TItem> {
 }
 
 /**
- * Walks a paged list in order, requesting up to `prefetch` pages ahead. It stops at the last page
- * the first page's `totalCount` implies, or at the first empty page, whichever comes first, so a
- * server that misreports `totalCount` cannot make it loop forever; and it fails if the server
- * returns the same page twice (a server ignoring `page` would otherwise repeat itself until then).
+ * Walks a paged list in order, keeping `prefetch` requests in flight (a {@link PageWindow}). It
+ * stops at the last page the first page's `totalCount` implies, or at the first empty page,
+ * whichever comes first, so a server that misreports `totalCount` cannot make it loop forever; and
+ * it fails if the server returns the same page twice (a server ignoring `page` would otherwise
+ * repeat itself until then).
  */
 export async function* paginate<TItem>(
   fetchPage: FetchPage<TItem>,
@@ -43,27 +48,31 @@ export async function* paginate<TItem>(
 ): AsyncGenerator<Page<TItem>> {
   const controller = new AbortController();
   const stop = () => controller.abort(options.signal?.reason);
+  if (options.signal?.aborted) stop();
   options.signal?.addEventListener('abort', stop, { once: true });
-  const inFlight = new Map<number, ReturnType<FetchPage<TItem>>>();
+  let rest: PageWindow<Awaited<ReturnType<FetchPage<TItem>>>> | undefined;
   try {
     const first = await fetchPage(options.startPage, controller.signal);
     const totalCount = first.totalCount;
-    yield { page: options.startPage, totalCount, list: first.list };
-    if (first.list.length === 0) return;
-
+    if (first.list.length === 0) {
+      yield { page: options.startPage, totalCount, list: first.list };
+      return;
+    }
     const lastPage = Math.ceil(totalCount / options.limit);
+    const inFlight = Math.max(1, options.prefetch);
+    // The rest of the walk starts before the first page goes to the reader, who may take a while.
+    rest = new PageWindow((page) => fetchPage(page, controller.signal), {
+      after: options.startPage,
+      lastPage,
+      inFlight,
+      ahead: 2 * inFlight,
+      isLast: (reply) => reply.list.length === 0,
+    });
+    yield { page: options.startPage, totalCount, list: first.list };
+
     let previousKeys = first.list.map(options.keyOf).join('\n');
-    let next = options.startPage + 1;
     for (let page = options.startPage + 1; page <= lastPage; page += 1) {
-      while (next <= lastPage && inFlight.size < Math.max(1, options.prefetch)) {
-        const request = fetchPage(next, controller.signal);
-        // Pages fetched ahead may fail before they are awaited; the failure surfaces in order.
-        request.catch(() => {});
-        inFlight.set(next, request);
-        next += 1;
-      }
-      const current = inFlight.get(page);
-      inFlight.delete(page);
+      const current = rest.take(page);
       if (!current) return;
       const { list } = await current;
       if (list.length === 0) return;
@@ -81,6 +90,7 @@ export async function* paginate<TItem>(
       yield { page, totalCount, list };
     }
   } finally {
+    rest?.stop();
     options.signal?.removeEventListener('abort', stop);
     controller.abort();
   }
