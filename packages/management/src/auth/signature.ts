@@ -1,6 +1,9 @@
 // HMAC-SHA1 request signing, byte-compatible with authing-node-sdk 3.0.2 - 4.0.2 (contract section
-// 5.3, checked against the signing vectors captured from 4.0.1). Web Crypto only, so it runs on
-// Node.js, Deno, Bun and workers alike.
+// 5.3, checked against the signing vectors captured from 4.0.1). node:crypto, as the SDK does
+// (Deno and Bun have it too): a walk signs every page, and Web Crypto's sign, a job on the thread
+// pool behind a promise, cost the walk's main thread about ten times as much per request as a
+// synchronous HMAC (CPU profile of the walk benchmark).
+import { createHmac, randomBytes } from 'node:crypto';
 
 /** The parts of a request that the signature covers. */
 export interface SignedParts {
@@ -45,24 +48,13 @@ export function bodyFields(body: string): [string, string][] {
 }
 
 /** `base64(HMAC-SHA1(secret, utf8(text)))`. */
-export async function hmacSha1Base64(secret: string, text: string): Promise<string> {
-  const encoder = new TextEncoder();
-  const key = await crypto.subtle.importKey(
-    'raw',
-    encoder.encode(secret),
-    { name: 'HMAC', hash: 'SHA-1' },
-    false,
-    ['sign'],
-  );
-  const signature = new Uint8Array(await crypto.subtle.sign('HMAC', key, encoder.encode(text)));
-  return btoa(String.fromCharCode(...signature));
+export function hmacSha1Base64(secret: string, text: string): string {
+  return createHmac('sha1', secret).update(text, 'utf8').digest('base64');
 }
 
 /** 32 random hex characters, as the SDK's nonce. */
 export function randomNonce(): string {
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) =>
-    byte.toString(16).padStart(2, '0'),
-  ).join('');
+  return randomBytes(16).toString('hex');
 }
 
 /** What {@link signer} needs. */
@@ -82,11 +74,10 @@ export interface SignerOptions {
  * signature headers, and `authorization: authing <accessKeyId>:<signature>`. Run it again for each
  * retry: the server refuses a nonce it has seen (apiCode 1306).
  */
-export function signer(options: SignerOptions): (request: Request) => Promise<void> {
+export function signer(options: SignerOptions): (request: Request) => void | Promise<void> {
   const now = options.now ?? (() => new Date());
   const nonce = options.nonce ?? randomNonce;
-  return async (request) => {
-    const url = new URL(request.url);
+  const sign = (request: Request, url: URL, query: Iterable<readonly [string, string]>): void => {
     const headers = request.headers;
     headers.set('x-authing-signature-nonce', nonce());
     headers.set('x-authing-signature-method', 'HMAC-SHA1');
@@ -96,10 +87,18 @@ export function signer(options: SignerOptions): (request: Request) => Promise<vo
     const path = url.pathname.startsWith(options.basePath)
       ? url.pathname.slice(options.basePath.length)
       : url.pathname;
-    // The body is read from a copy: the request still sends it.
-    const query = request.method === 'GET' ? url.searchParams : bodyFields(await request.clone().text());
     const text = stringToSign({ method: request.method, path, query, headers });
-    const signature = await hmacSha1Base64(options.accessKeySecret, text);
+    const signature = hmacSha1Base64(options.accessKeySecret, text);
     headers.set('authorization', `authing ${options.accessKeyId}:${signature}`);
+  };
+  return (request) => {
+    const url = new URL(request.url);
+    // A GET is signed at once: a walk's next page leaves without waiting for a promise.
+    if (request.method === 'GET') return sign(request, url, url.searchParams);
+    // The body is read from a copy: the request still sends it.
+    return request
+      .clone()
+      .text()
+      .then((body) => sign(request, url, bodyFields(body)));
   };
 }
