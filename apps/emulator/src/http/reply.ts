@@ -3,8 +3,33 @@ import type { ApiError } from './api-error.ts';
 import type { AppContext } from './context.ts';
 import { message } from './messages.ts';
 
+/**
+ * A page whose items are JSON text already (the store's reply columns, `store/reply-json.ts`):
+ * {@link ok} puts them in the reply as they are, where `JSON.stringify` of the page would have
+ * put each item's JSON. `TItem` is what each text stands for, so that a handler returns one only
+ * where its endpoint's `data` is a page of `TItem`.
+ */
+export class JsonPage<TItem> {
+  readonly totalCount: number;
+  readonly items: readonly string[];
+  declare readonly item?: TItem;
+
+  constructor(totalCount: number, items: readonly string[]) {
+    this.totalCount = totalCount;
+    this.items = items;
+  }
+}
+
 /** A successful reply: HTTP 200 and the envelope around `data` (contract 3.1). */
 export function ok(c: AppContext, data: unknown): Response {
+  if (data instanceof JsonPage) {
+    // The bytes of `c.json` for `{ totalCount, list }`: `reply.test.ts` compares them.
+    return c.body(
+      `{"statusCode":200,"message":"","data":{"totalCount":${data.totalCount},"list":[${data.items.join(',')}]}}`,
+      200,
+      { 'Content-Type': 'application/json' },
+    );
+  }
   return c.json({ statusCode: 200, message: '', data });
 }
 

@@ -4,7 +4,7 @@ import type * as v from 'valibot';
 import type { AppParts } from '../app-parts.ts';
 import type { AppContext, AppEnv } from './context.ts';
 import { type ParamsSchema, readJson, readQuery, validate } from './params.ts';
-import { ok } from './reply.ts';
+import { type JsonPage, ok } from './reply.ts';
 
 /** The parameters of an endpoint as its handler receives them: validated, defaults applied. */
 export type ParamsOf<TEndpoint extends Endpoint> = TEndpoint['params'] extends v.GenericSchema
@@ -19,6 +19,13 @@ export type DataOf<TEndpoint extends Endpoint> =
     ? TData
     : never;
 
+/** What a handler may return: the reply's `data`, or, for a page, its items as JSON text. */
+export type ReplyOf<TEndpoint extends Endpoint> =
+  | DataOf<TEndpoint>
+  | (DataOf<TEndpoint> extends { readonly totalCount: number; readonly list: readonly (infer TItem)[] }
+      ? JsonPage<TItem>
+      : never);
+
 /**
  * What an endpoint does once its request is authenticated and its parameters are valid: it returns
  * the reply's `data` (the table wraps it in the success envelope) or throws an `ApiError`.
@@ -27,7 +34,7 @@ export type EndpointHandler<TEndpoint extends Endpoint> = (
   params: ParamsOf<TEndpoint>,
   parts: AppParts,
   c: AppContext,
-) => DataOf<TEndpoint> | Promise<DataOf<TEndpoint>>;
+) => ReplyOf<TEndpoint> | Promise<ReplyOf<TEndpoint>>;
 
 /** How a served endpoint is called, besides what its descriptor says. */
 export interface ServeOptions {

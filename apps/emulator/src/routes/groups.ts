@@ -1,13 +1,18 @@
 import type * as models from '@genauth-groups/models';
 import { ApiError } from '../http/api-error.ts';
+import { JsonPage } from '../http/reply.ts';
 import type { EndpointHandler } from '../http/served-endpoint.ts';
 import { groupDto, userDto } from '../store/dto.ts';
 import { customDataMode, requireGroup } from './helpers.ts';
 
 /** `GET /api/v3/list-groups`: a page of groups, newest first, optionally by keyword (contract 6.1). */
 export const listGroups: EndpointHandler<typeof models.listGroups> = (params, { store }) => {
-  const page = store.listGroups(params.keywords, params.page, params.limit);
   const mode = customDataMode(params.withCustomData, params.flatCustomData);
+  if (mode === 'omit') {
+    const page = store.listGroupReplies(params.keywords, params.page, params.limit);
+    return new JsonPage<models.GroupDto>(page.totalCount, page.rows);
+  }
+  const page = store.listGroups(params.keywords, params.page, params.limit);
   return { totalCount: page.totalCount, list: page.rows.map((row) => groupDto(row, mode)) };
 };
 

@@ -1,4 +1,5 @@
 import { DatabaseSync } from 'node:sqlite';
+import { GROUP_REPLY_JSON, USER_REPLY_JSON } from './reply-json.ts';
 import { SCHEMA } from './schema.ts';
 
 /**
@@ -14,7 +15,24 @@ export function openDatabase(path?: string): DatabaseSync {
   }
   db.exec('PRAGMA foreign_keys = ON');
   db.exec(SCHEMA);
+  addReplyColumns(db);
   return db;
+}
+
+/**
+ * A data file written before the tables had their reply JSON columns gets them as virtual
+ * columns (SQLite cannot add a stored one to a table): the same JSON, computed when a row is
+ * read rather than when it is written.
+ */
+function addReplyColumns(db: DatabaseSync): void {
+  for (const [table, json] of [
+    ['groups', GROUP_REPLY_JSON],
+    ['users', USER_REPLY_JSON],
+  ] as const) {
+    const found = db.prepare("SELECT 1 FROM pragma_table_xinfo(?) WHERE name = 'reply_json'").get(table);
+    if (!found)
+      db.exec(`ALTER TABLE ${table} ADD COLUMN reply_json TEXT GENERATED ALWAYS AS (${json}) VIRTUAL`);
+  }
 }
 
 let savepoints = 0;

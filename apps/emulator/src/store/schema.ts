@@ -1,3 +1,4 @@
+import { GROUP_REPLY_JSON, USER_REPLY_JSON } from './reply-json.ts';
 import { columnOf, type FieldKind, requiredUserFields, userFields } from './user-fields.ts';
 
 const SQL_TYPES: Readonly<Record<FieldKind, string>> = {
@@ -40,7 +41,9 @@ CREATE TABLE IF NOT EXISTS groups (
   code_lc TEXT NOT NULL,
   name_lc TEXT NOT NULL,
   created_at TEXT NOT NULL,
-  updated_at TEXT NOT NULL
+  updated_at TEXT NOT NULL,
+  -- The reply's JSON without custom data (reply-json.ts), written with the row.
+  reply_json TEXT GENERATED ALWAYS AS (${GROUP_REPLY_JSON}) STORED
 );
 
 -- Keyword search is a substring match on code or name (contract 6.1): a trigram index answers it
@@ -66,7 +69,9 @@ ${userColumns}
   password_hash TEXT,
   custom_data TEXT NOT NULL DEFAULT '{}',
   created_at TEXT NOT NULL,
-  updated_at TEXT NOT NULL
+  updated_at TEXT NOT NULL,
+  -- The reply's JSON without custom data, identities or departments (reply-json.ts), written with the row.
+  reply_json TEXT GENERATED ALWAYS AS (${USER_REPLY_JSON}) STORED
 );
 -- The lookups of get-user-groups and sign-in. E-mail addresses are case-insensitive (contract 7.4).
 CREATE UNIQUE INDEX IF NOT EXISTS users_username ON users(username);

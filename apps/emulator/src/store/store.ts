@@ -10,7 +10,7 @@ import {
   rowAs,
   type UserRow,
 } from './rows.ts';
-import { columnOf, userFields } from './user-fields.ts';
+import { columnOf, userFieldColumns, userFields } from './user-fields.ts';
 
 /** How `get-user-groups` names a user (contract 6.4), minus `custom_field`, which the emulator does not support. */
 export type UserLookup =
@@ -69,11 +69,38 @@ const USER_SEARCH = SEARCHABLE_USER_COLUMNS.map(
 ).join(' OR ');
 
 const MAX_CACHED_ANSWERS = 200;
+// Cached seq lists hold at most this many seqs in all (8 bytes each).
+const MAX_CACHED_SEQS = 2_000_000;
 
-// The columns of a `GroupRow`, for the list-groups pages: SQLite makes a string of every column
-// it returns, and the lower-cased copies kept for keyword search are not part of a reply.
-const GROUP_COLUMNS =
-  'seq, id, code, name, description, type, metadata_source, custom_data, created_at, updated_at';
+// The columns of a `GroupRow` and a `UserRow`: SQLite makes a string of every column it returns,
+// and neither the lower-cased copies kept for keyword search nor the reply JSON is part of a row.
+const GROUP_COLUMN_NAMES = [
+  'seq',
+  'id',
+  'code',
+  'name',
+  'description',
+  'type',
+  'metadata_source',
+  'custom_data',
+  'created_at',
+  'updated_at',
+];
+const GROUP_COLUMNS = GROUP_COLUMN_NAMES.join(', ');
+/** The group columns of a join in which `groups` is `g`. */
+const G_COLUMNS = GROUP_COLUMN_NAMES.map((column) => `g.${column}`).join(', ');
+const USER_COLUMN_NAMES = [
+  'seq',
+  'user_id',
+  ...userFieldColumns.map(({ column }) => column),
+  'password_hash',
+  'custom_data',
+  'created_at',
+  'updated_at',
+];
+const USER_COLUMNS = USER_COLUMN_NAMES.join(', ');
+/** The user columns of a join in which `users` is `u`. */
+const U_COLUMNS = USER_COLUMN_NAMES.map((column) => `u.${column}`).join(', ');
 
 // A page far beyond the end is empty; bigger offsets would not fit SQLite's 64-bit integers.
 const MAX_OFFSET = Number.MAX_SAFE_INTEGER;
@@ -91,13 +118,14 @@ export class Store {
     string,
     { readonly statement: StatementSync; readonly recordOf: RecordOf }
   >();
-  // Counts and keyword matches answered since the last write: a page of a 9 000-member group
-  // spent a fifth of its time counting the members again, a keyword search most of its time
-  // collecting the same matches again (CPU profiles, issue 14). `total_changes()` moves with
-  // every row this connection inserts, updates or deletes, so an answer is reused only while it
-  // cannot have changed.
+  // Counts, keyword matches and the seq lists that pages are cut from, answered since the last
+  // write: a page of a 9 000-member group spent a fifth of its time counting the members again, a
+  // keyword search most of its time collecting the same matches again (CPU profiles, issue 14).
+  // `total_changes()` moves with every row this connection inserts, updates or deletes, so an
+  // answer is reused only while it cannot have changed.
   readonly #answers = new Map<string, unknown>();
   #answersAt = -1;
+  #cachedSeqs = 0;
 
   constructor(db: DatabaseSync, clock: () => number) {
     this.#db = db;
@@ -111,40 +139,12 @@ export class Store {
 
   /** Groups newest first, optionally only those whose code or name contains `keywords`, ignoring case. */
   listGroups(keywords: string | undefined, page: number, limit: number): Page<GroupRow> {
-    const offset = Math.min((page - 1) * limit, MAX_OFFSET);
-    if (!keywords) {
-      return {
-        totalCount: this.#count('SELECT count(*) AS n FROM groups'),
-        rows: this.#all<GroupRow>(
-          `SELECT ${GROUP_COLUMNS} FROM groups ORDER BY seq DESC LIMIT ? OFFSET ?`,
-          limit,
-          offset,
-        ),
-      };
-    }
-    const needle = keywords.toLowerCase();
-    // One pass finds every match, newest first: its length is the total and a slice is the page.
-    // The trigram index only knows substrings of three characters or more; shorter keywords scan.
-    const matches = this.#unchangedSinceLastWrite(JSON.stringify(['groups matching', needle]), () =>
-      ([...needle].length >= 3
-        ? this.#all<{ readonly seq: number }>(
-            'SELECT rowid AS seq FROM groups_search WHERE groups_search MATCH ? ORDER BY rowid DESC',
-            `"${needle.replaceAll('"', '""')}"`,
-          )
-        : this.#all<{ readonly seq: number }>(
-            'SELECT seq FROM groups WHERE instr(code_lc, ?1) > 0 OR instr(name_lc, ?1) > 0 ORDER BY seq DESC',
-            needle,
-          )
-      ).map((match) => match.seq),
-    );
-    const pageSeqs = matches.slice(offset, offset + limit);
-    return {
-      totalCount: matches.length,
-      rows: this.#all<GroupRow>(
-        `SELECT ${GROUP_COLUMNS} FROM groups WHERE seq IN (SELECT value FROM json_each(?)) ORDER BY seq DESC`,
-        JSON.stringify(pageSeqs),
-      ),
-    };
+    return this.#groupPage<GroupRow>(GROUP_COLUMNS, keywords, page, limit);
+  }
+
+  /** {@link listGroups} as each group's reply JSON without custom data (`reply-json.ts`). */
+  listGroupReplies(keywords: string | undefined, page: number, limit: number): Page<string> {
+    return replies(this.#groupPage<ReplyRow>('reply_json', keywords, page, limit));
   }
 
   /**
@@ -161,7 +161,11 @@ export class Store {
     if (!keywords) {
       return {
         totalCount: this.#count('SELECT count(*) AS n FROM users'),
-        rows: this.#all<UserRow>('SELECT * FROM users ORDER BY seq DESC LIMIT ? OFFSET ?', limit, offset),
+        rows: this.#all<UserRow>(
+          `SELECT ${USER_COLUMNS} FROM users ORDER BY seq DESC LIMIT ? OFFSET ?`,
+          limit,
+          offset,
+        ),
       };
     }
     // One statement for every choice of fields: each searchable column is switched on by a flag.
@@ -173,7 +177,7 @@ export class Store {
     return {
       totalCount: this.#count(`SELECT count(*) AS n FROM users WHERE ${USER_SEARCH}`, ...params),
       rows: this.#all<UserRow>(
-        `SELECT * FROM users WHERE ${USER_SEARCH} ORDER BY seq DESC LIMIT ? OFFSET ?`,
+        `SELECT ${USER_COLUMNS} FROM users WHERE ${USER_SEARCH} ORDER BY seq DESC LIMIT ? OFFSET ?`,
         ...params,
         limit,
         offset,
@@ -183,18 +187,18 @@ export class Store {
 
   /** The group with this code. */
   groupByCode(code: string): GroupRow | undefined {
-    return this.#get<GroupRow>('SELECT * FROM groups WHERE code = ?', code);
+    return this.#get<GroupRow>(`SELECT ${GROUP_COLUMNS} FROM groups WHERE code = ?`, code);
   }
 
   /** Every group, newest first. */
   allGroups(): GroupRow[] {
-    return this.#all<GroupRow>('SELECT * FROM groups ORDER BY seq DESC');
+    return this.#all<GroupRow>(`SELECT ${GROUP_COLUMNS} FROM groups ORDER BY seq DESC`);
   }
 
   /** The groups a user is a member of, newest first. */
   groupsOfUser(userSeq: number): GroupRow[] {
     return this.#all<GroupRow>(
-      `SELECT g.* FROM group_members m JOIN groups g ON g.seq = m.group_seq
+      `SELECT ${G_COLUMNS} FROM group_members m JOIN groups g ON g.seq = m.group_seq
        WHERE m.user_seq = ? ORDER BY g.seq DESC`,
       userSeq,
     );
@@ -202,26 +206,18 @@ export class Store {
 
   /** A page of a group's members, in the order they joined. */
   members(groupSeq: number, page: number, limit: number): Page<UserRow> {
-    const offset = Math.min((page - 1) * limit, MAX_OFFSET);
-    return {
-      totalCount: this.#count('SELECT count(*) AS n FROM group_members WHERE group_seq = ?', groupSeq),
-      rows: this.#all<UserRow>(
-        // The page is cut from the index alone, then joined: joined before the cut, every row
-        // skipped by OFFSET cost two lookups, which made a walk of a large group quadratic.
-        `SELECT u.* FROM (
-           SELECT seq, user_seq FROM group_members WHERE group_seq = ? ORDER BY seq LIMIT ? OFFSET ?
-         ) m JOIN users u ON u.seq = m.user_seq ORDER BY m.seq`,
-        groupSeq,
-        limit,
-        offset,
-      ),
-    };
+    return this.#memberPage<UserRow>(U_COLUMNS, groupSeq, page, limit);
+  }
+
+  /** {@link members} as each user's reply JSON without custom data, identities or departments (`reply-json.ts`). */
+  memberReplies(groupSeq: number, page: number, limit: number): Page<string> {
+    return replies(this.#memberPage<ReplyRow>('u.reply_json', groupSeq, page, limit));
   }
 
   /** Every group's members, by group, in the order they joined. */
   allMembers(): Map<number, UserRow[]> {
     const rows = this.#all<UserRow & { readonly member_of: number }>(
-      `SELECT m.group_seq AS member_of, u.* FROM group_members m JOIN users u ON u.seq = m.user_seq
+      `SELECT m.group_seq AS member_of, ${U_COLUMNS} FROM group_members m JOIN users u ON u.seq = m.user_seq
        ORDER BY m.group_seq, m.seq`,
     );
     return groupBy(rows, (row) => row.member_of);
@@ -271,21 +267,21 @@ export class Store {
   findUser(lookup: UserLookup, value: string): UserRow | undefined {
     switch (lookup) {
       case 'user_id':
-        return this.#get<UserRow>('SELECT * FROM users WHERE user_id = ?', value);
+        return this.#get<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE user_id = ?`, value);
       case 'external_id':
-        return this.#get<UserRow>('SELECT * FROM users WHERE external_id = ?', value);
+        return this.#get<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE external_id = ?`, value);
       case 'phone':
-        return this.#get<UserRow>('SELECT * FROM users WHERE phone = ?', value);
+        return this.#get<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE phone = ?`, value);
       case 'email':
-        return this.#get<UserRow>('SELECT * FROM users WHERE lower(email) = lower(?)', value);
+        return this.#get<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE lower(email) = lower(?)`, value);
       case 'username':
-        return this.#get<UserRow>('SELECT * FROM users WHERE username = ?', value);
+        return this.#get<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE username = ?`, value);
       case 'identity':
       case 'sync_relation': {
         const colon = value.indexOf(':');
         const column = lookup === 'identity' ? 'ext_idp_id' : 'provider';
         return this.#get<UserRow>(
-          `SELECT u.* FROM identities i JOIN users u ON u.seq = i.user_seq
+          `SELECT ${U_COLUMNS} FROM identities i JOIN users u ON u.seq = i.user_seq
            WHERE i.${column} = ? AND i.user_id_in_idp = ? ORDER BY i.seq LIMIT 1`,
           value.slice(0, colon),
           value.slice(colon + 1),
@@ -413,6 +409,76 @@ export class Store {
     if (this.#db.isOpen) this.#db.close();
   }
 
+  // Pages are cut from a list of the seqs in reply order, kept until the next write, then read
+  // between their first and last seq through an index: OFFSET would step over every row before
+  // the page, and the walks read pages 1 to 200 (issue 14). The list's length is the total.
+
+  #groupPage<T>(columns: string, keywords: string | undefined, page: number, limit: number): Page<T> {
+    const seqs = keywords ? this.#groupsMatching(keywords.toLowerCase()) : this.#allGroupSeqs();
+    const pageSeqs = pageOf(seqs, page, limit);
+    const rows =
+      pageSeqs.length === 0
+        ? []
+        : keywords
+          ? this.#all<T>(
+              `SELECT ${columns} FROM groups WHERE seq IN (SELECT value FROM json_each(?)) ORDER BY seq DESC`,
+              JSON.stringify(pageSeqs),
+            )
+          : // Every group between the page's first and last seq is on the page.
+            this.#all<T>(
+              `SELECT ${columns} FROM groups WHERE seq <= ? AND seq >= ? ORDER BY seq DESC`,
+              pageSeqs[0] as number,
+              pageSeqs.at(-1) as number,
+            );
+    return { totalCount: seqs.length, rows };
+  }
+
+  #allGroupSeqs(): readonly number[] {
+    return this.#unchangedSinceLastWrite('group seqs', () =>
+      this.#seqs('SELECT seq FROM groups ORDER BY seq DESC'),
+    );
+  }
+
+  /** The seqs of the groups whose lower-cased code or name contains `needle`, newest first. */
+  #groupsMatching(needle: string): readonly number[] {
+    // The trigram index only knows substrings of three characters or more; shorter keywords scan.
+    return this.#unchangedSinceLastWrite(JSON.stringify(['groups matching', needle]), () =>
+      [...needle].length >= 3
+        ? this.#seqs(
+            'SELECT rowid AS seq FROM groups_search WHERE groups_search MATCH ? ORDER BY rowid DESC',
+            `"${needle.replaceAll('"', '""')}"`,
+          )
+        : this.#seqs(
+            'SELECT seq FROM groups WHERE instr(code_lc, ?1) > 0 OR instr(name_lc, ?1) > 0 ORDER BY seq DESC',
+            needle,
+          ),
+    );
+  }
+
+  #memberPage<T>(columns: string, groupSeq: number, page: number, limit: number): Page<T> {
+    // The seqs of the group's memberships, in the order they joined.
+    const seqs = this.#unchangedSinceLastWrite(JSON.stringify(['members of', groupSeq]), () =>
+      this.#seqs('SELECT seq FROM group_members WHERE group_seq = ? ORDER BY seq', groupSeq),
+    );
+    const pageSeqs = pageOf(seqs, page, limit);
+    const rows =
+      pageSeqs.length === 0
+        ? []
+        : this.#all<T>(
+            `SELECT ${columns} FROM group_members m JOIN users u ON u.seq = m.user_seq
+             WHERE m.group_seq = ? AND m.seq >= ? AND m.seq <= ? ORDER BY m.seq`,
+            groupSeq,
+            pageSeqs[0] as number,
+            pageSeqs.at(-1) as number,
+          );
+    return { totalCount: seqs.length, rows };
+  }
+
+  /** The first column of every row of a query, as numbers. */
+  #seqs(sql: string, ...params: (string | number | null)[]): number[] {
+    return this.#all<{ readonly seq: number }>(sql, ...params).map((row) => row.seq);
+  }
+
   #changeMembers(code: string, userIds: readonly string[], sql: string): MembershipRefusal | undefined {
     return transaction(this.#db, () => {
       const group = this.groupByCode(code);
@@ -465,20 +531,41 @@ export class Store {
   /** `compute()`, or what it gave for the same key if nothing was written since. */
   #unchangedSinceLastWrite<T>(key: string, compute: () => T): T {
     const changes = this.#get<{ readonly n: number }>('SELECT total_changes() AS n')?.n ?? 0;
-    // Each new keyword adds an entry: the cache stays small.
-    if (changes !== this.#answersAt || this.#answers.size >= MAX_CACHED_ANSWERS) {
+    // Each new keyword or group adds an entry: the cache stays small.
+    if (
+      changes !== this.#answersAt ||
+      this.#answers.size >= MAX_CACHED_ANSWERS ||
+      this.#cachedSeqs > MAX_CACHED_SEQS
+    ) {
       this.#answers.clear();
       this.#answersAt = changes;
+      this.#cachedSeqs = 0;
     }
     if (this.#answers.has(key)) return this.#answers.get(key) as T;
     const answer = compute();
     this.#answers.set(key, answer);
+    if (Array.isArray(answer)) this.#cachedSeqs += answer.length;
     return answer;
   }
 
   #run(sql: string, ...params: (string | number | null)[]): void {
     this.#statement(sql).run(...params);
   }
+}
+
+/** A row of a reply JSON column. */
+interface ReplyRow {
+  readonly reply_json: string;
+}
+
+function replies(page: Page<ReplyRow>): Page<string> {
+  return { totalCount: page.totalCount, rows: page.rows.map((row) => row.reply_json) };
+}
+
+/** The slice of `seqs` that page `page` of `limit` items holds. */
+function pageOf(seqs: readonly number[], page: number, limit: number): readonly number[] {
+  const offset = Math.min((page - 1) * limit, MAX_OFFSET);
+  return seqs.slice(offset, offset + limit);
 }
 
 function groupBy<T>(rows: readonly T[], key: (row: T) => number): Map<number, T[]> {
