@@ -19,7 +19,12 @@ export async function readBody(response: Response, ms: number): Promise<string |
     let text = '';
     for (;;) {
       const { done, value } = await reader.read();
-      if (done) return text + decoder.decode();
+      if (done) {
+        // Unlocked, the finished stream cancels quietly: ky cancels the clone it gave the hook,
+        // and cancelling a locked one builds a TypeError (with its message formatted) every call.
+        reader.releaseLock();
+        return text + decoder.decode();
+      }
       text += decoder.decode(value, { stream: true });
     }
   })();
