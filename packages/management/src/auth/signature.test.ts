@@ -108,7 +108,9 @@ describe('signer', () => {
     expect(JSON.stringify([...request.headers]) + request.url).not.toContain('very-secret-value');
   });
 
-  it('makes 32-hex nonces', () => {
-    expect(randomNonce()).toMatch(/^[0-9a-f]{32}$/);
+  it('makes 32-hex nonces, never the same twice (past the 256 of one draw of random bytes)', () => {
+    const nonces = Array.from({ length: 1_000 }, randomNonce);
+    for (const nonce of nonces) expect(nonce).toMatch(/^[0-9a-f]{32}$/);
+    expect(new Set(nonces).size).toBe(nonces.length);
   });
 });
