@@ -22,14 +22,15 @@ const VIEW_ID = 'genauthGroups.groups';
 /** Wires the model to the editor: settings, secrets, log, tree view, commands. */
 export function activate(context: ExtensionContext): void {
   const started = performance.now();
+  const activated = { at: started, wallClock: Date.now() };
   const output = window.createOutputChannel('GenAuth Groups', { log: true });
   const redactor = new Redactor();
-  const log = redactingLog(output, redactor);
+  const probe = new FirstRowsProbe(redactingLog(output, redactor), activated);
+  const { log } = probe;
   const store = new ConnectionStore(context.secrets);
   const listSettings = readListSettings();
   const clientSettings = () => ({ timeout: readListSettings().timeout, lang: serverLang(env.language) });
 
-  const probe = new FirstRowsProbe(log, started);
   const registry = new ConnectionRegistry({
     secrets: store,
     createApi: (connection, secret, settings) =>
@@ -42,6 +43,8 @@ export function activate(context: ExtensionContext): void {
       ),
   });
   registry.setConnections(readConnections());
+  // Secret reads wait on the editor, slow while it starts: they begin before the view asks.
+  registry.prepare();
   const tree = new GroupsTree({ registry, pageSize: listSettings.pageSize });
   const provider = new GroupsTreeProvider(tree, probe);
   const view = window.createTreeView(VIEW_ID, {
@@ -50,6 +53,10 @@ export function activate(context: ExtensionContext): void {
     canSelectMany: true,
   });
   const panels = new DetailsPanels((id) => registry.api(id));
+  // The view showing is what activates us, mostly: its first pages start now rather than when it
+  // asks for them, which can be seconds later while the editor starts.
+  const viewShown = view.visible;
+  if (viewShown) tree.loadFirstPages();
 
   /** Context keys for menus and the welcome view, and the view's description. */
   const showState = () => {
@@ -92,6 +99,9 @@ export function activate(context: ExtensionContext): void {
     panels,
     loads,
     registryChanges,
+    view.onDidChangeVisibility(({ visible }) => {
+      if (visible) tree.loadFirstPages();
+    }),
     ...registerWriteCommands({ tree, view, registry, store }),
     ...registerCommands({ tree, view, registry, store, panels, output, log, filterChanged: showState }),
     context.secrets.onDidChange((event) => {
@@ -109,7 +119,7 @@ export function activate(context: ExtensionContext): void {
   showState();
   void commands.executeCommand('setContext', 'genauthGroups.ready', true);
   log.info(
-    `Activated in ${Math.round(performance.now() - started)} ms: ${registry.connections.length} connection(s), page size ${listSettings.pageSize}`,
+    `Activated in ${Math.round(performance.now() - started)} ms: ${registry.connections.length} connection(s), page size ${listSettings.pageSize}, view ${viewShown ? 'shown' : 'hidden'}`,
   );
 }
 

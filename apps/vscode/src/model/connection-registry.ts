@@ -32,14 +32,23 @@ export interface ConnectionRegistryOptions {
 export interface ClientTiming {
   /** Reading the secret from the secret storage. */
   readonly secretMs: number;
-  /** Making the client once the secret was known. */
+  /** Making the client once the secret was known, its management token included (token scheme). */
   readonly setupMs: number;
 }
 
+/** A client being made, or made. */
+interface Making {
+  readonly made: Promise<GroupsApi>;
+  /** Someone asked for it through {@link ConnectionRegistry.api}, not only {@link ConnectionRegistry.prepare}. */
+  claimed: boolean;
+  failed: boolean;
+}
+
 /**
- * The configured connections and, per connection, its API client, made on first use from the
- * secret storage. A client is dropped (so the next call makes a fresh one) when its connection's
- * settings change, its secret changes, or the client settings change.
+ * The configured connections and, per connection, its API client, made from the secret storage
+ * on first use or ahead of it ({@link ConnectionRegistry.prepare}). A client is dropped (so the
+ * next call makes a fresh one) when its connection's settings change, its secret changes, or the
+ * client settings change.
  */
 export class ConnectionRegistry {
   /** Fires with the ids of connections that were added, removed or changed. */
@@ -48,7 +57,7 @@ export class ConnectionRegistry {
   #settings: ClientSettings;
   #connections: readonly ConnectionConfig[] = [];
   #problems: readonly ConnectionProblem[] = [];
-  readonly #apis = new Map<string, Promise<GroupsApi>>();
+  readonly #apis = new Map<string, Making>();
 
   constructor(options: ConnectionRegistryOptions) {
     this.#options = options;
@@ -106,20 +115,39 @@ export class ConnectionRegistry {
   }
 
   /**
-   * The API of a connection.
+   * Starts making the client of every connection now: its secret read, the client, and with the
+   * token scheme its management token, so that the first call finds it made or on its way (the
+   * editor is slow to answer a secret read while it starts). The first {@link api} call takes
+   * what this started, a failure included (then the next call tries again); a change of the
+   * connection, its secret or the client settings drops it as usual.
+   */
+  prepare(): void {
+    for (const { id } of this.#connections) if (!this.#apis.has(id)) this.#start(id);
+  }
+
+  /**
+   * The API of a connection, once its client is ready (with the token scheme: holding a token).
    * @throws {MissingSecretError} when no secret is stored for it (nothing is cached then).
    */
   api(id: string): Promise<GroupsApi> {
-    const cached = this.#apis.get(id);
-    if (cached) return cached;
+    const making = this.#apis.get(id) ?? this.#start(id);
+    if (!making) return Promise.reject(new Error(`Unknown connection ${id}`));
+    making.claimed = true;
+    // A failed prepare() is told to its first caller only: the next call tries again.
+    if (making.failed) this.#apis.delete(id);
+    return making.made;
+  }
+
+  #start(id: string): Making | undefined {
     const connection = this.get(id);
-    if (!connection) return Promise.reject(new Error(`Unknown connection ${id}`));
-    const made = this.#make(connection);
-    this.#apis.set(id, made);
-    made.catch(() => {
-      if (this.#apis.get(id) === made) this.#apis.delete(id);
+    if (!connection) return undefined;
+    const making: Making = { made: this.#make(connection), claimed: false, failed: false };
+    this.#apis.set(id, making);
+    making.made.catch(() => {
+      making.failed = true;
+      if (making.claimed && this.#apis.get(id) === making) this.#apis.delete(id);
     });
-    return made;
+    return making;
   }
 
   async #make(connection: ConnectionConfig): Promise<GroupsApi> {
@@ -129,6 +157,7 @@ export class ConnectionRegistry {
     this.#options.redactor.add(secret);
     const read = performance.now();
     const api = this.#options.createApi(connection, secret, this.#settings);
+    await api.authenticate();
     this.#options.onClientReady?.(connection, {
       secretMs: read - started,
       setupMs: performance.now() - read,

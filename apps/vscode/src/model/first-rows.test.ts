@@ -3,30 +3,44 @@ import { FirstRowsProbe } from './first-rows.ts';
 import type { TreeNode } from './nodes/tree-node.ts';
 import { MemoryLog } from './test-harness.ts';
 
-const node = (kind: TreeNode['kind']) => ({ kind }) as TreeNode;
+const node = (kind: string) => ({ kind }) as TreeNode;
+const activated = { at: 1000, wallClock: Date.UTC(2026, 10, 30, 1, 29, 24, 317) };
 
 describe('FirstRowsProbe', () => {
-  it('logs when the view first asked and when the first group row went to it, once each', () => {
-    let clock = 1000;
-    const log = new MemoryLog();
-    const probe = new FirstRowsProbe(log, clock, () => clock);
-    clock += 40;
-    probe.shown(node('group')); // before the view asked: a reveal, say; still the first rows
-    expect(log.lines).toEqual(['info First rows 40 ms after activation']);
-    const fresh = new MemoryLog();
-    const second = new FirstRowsProbe(fresh, clock, () => clock);
+  it('stamps lines with their time since activation until the first group row goes to the view', () => {
+    let clock = activated.at;
+    const memory = new MemoryLog();
+    const probe = new FirstRowsProbe(memory, activated, () => clock);
+    clock += 57;
+    probe.log.info('Activated in 57 ms');
     clock += 200;
-    second.asked();
+    probe.asked();
     clock += 50;
-    second.asked();
-    second.shown(node('status'));
-    second.shown(node('connection'));
+    probe.asked();
+    probe.log.warn('[A] something');
+    probe.shown(node('status'));
+    probe.shown(node('connection'));
     clock += 130;
-    second.shown(node('group'));
-    second.shown(node('group'));
-    expect(fresh.lines).toEqual([
-      'info View asked for rows 200 ms after activation',
-      'info First rows 380 ms after activation, 180 ms after the view asked',
+    probe.shown(node('group'));
+    probe.shown(node('group'));
+    probe.log.error('[A] later');
+    expect(memory.lines).toEqual([
+      'info [+57 ms] Activated in 57 ms',
+      'info [+257 ms] View asked for rows',
+      'warn [+307 ms] [A] something',
+      'info [+437 ms] First rows, 180 ms after the view asked (activation started at 2026-11-30T01:29:24.317Z)',
+      'error [A] later',
+    ]);
+  });
+
+  it('logs first rows without the view having asked (a reveal, say)', () => {
+    let clock = activated.at;
+    const memory = new MemoryLog();
+    const probe = new FirstRowsProbe(memory, activated, () => clock);
+    clock += 40;
+    probe.shown(node('group'));
+    expect(memory.lines).toEqual([
+      'info [+40 ms] First rows (activation started at 2026-11-30T01:29:24.317Z)',
     ]);
   });
 });

@@ -21,6 +21,8 @@ export interface UserQuery {
 
 /** The calls the tree makes, on one connection. Paged calls salvage malformed pages item by item. */
 export interface GroupsApi {
+  /** Gets ready for calls: with the token scheme, fetches the management token (see `ManagementClient.authenticate`). */
+  authenticate(): Promise<void>;
   /** One page of groups, filtered server-side by `keywords` (code and name). */
   listGroups(
     params: { readonly keywords: string | undefined; readonly page: number; readonly limit: number },
@@ -155,6 +157,11 @@ export function groupsApi(client: ManagementClient, log: Log, writer: Writer): G
   };
 
   return {
+    authenticate: () =>
+      client.authenticate().catch((error: unknown) => {
+        log.error(`[${label}] management token failed: ${errorLogLine(error)}`);
+        throw error;
+      }),
     listGroups: ({ keywords, page, limit }, signal) =>
       paged(`listGroups page ${page}${keywords ? ' (filtered)' : ''}`, ResGroupDto, () =>
         client.listGroups({ ...(keywords ? { keywords } : {}), page, limit }, { signal }),

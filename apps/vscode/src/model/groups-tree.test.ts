@@ -1,5 +1,5 @@
 import { type Emulator, startEmulator } from '@genauth-groups/emulator';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { GroupNode } from './nodes/group-node.ts';
 import { MemberNode } from './nodes/member-node.ts';
 import { StatusNode } from './nodes/status-node.ts';
@@ -152,6 +152,74 @@ describe('GroupsTree against the emulator', () => {
     tree.setFilter('dev');
     expect(rows(tree.children()).slice(0, 2)).toEqual(['status:filter', 'connection:Good']);
   }, 30_000);
+
+  it("starts every connection's first page when the view asks for the connections, not for their rows", async () => {
+    const counter = countingFetch();
+    const { tree, settle } = treeHarness({
+      entries: [
+        emulatorEntry(emulator, 'Good'),
+        { label: 'Wrong secret', host: emulator.url, accessKeyId: 'other-key' },
+      ],
+      secrets: new Map([...secrets, [`${emulator.url}|other-key`, 'wrong']]),
+      fetch: counter.fetch,
+    });
+    const [good, wrong] = tree.children();
+    await settle();
+    expect(counter.requests).toEqual(['list-groups#1', 'list-groups#1']);
+    // Asked for now, the rows are there at once, without a loading row or another request.
+    expect(rows(tree.children(good)).slice(0, 2)).toEqual(['group:team-00025', 'group:team-00024']);
+    expect(rows(tree.children(wrong))).toEqual(['status:error:auth']);
+    tree.children();
+    await settle();
+    expect(counter.requests).toHaveLength(2);
+  });
+
+  it('loads the first pages when the view shows, before it asks, and only once', async () => {
+    const counter = countingFetch();
+    const { tree, settle } = treeHarness({
+      entries: [emulatorEntry(emulator)],
+      secrets,
+      fetch: counter.fetch,
+    });
+    tree.loadFirstPages();
+    tree.loadFirstPages();
+    await settle();
+    expect(counter.requests).toEqual(['list-groups#1']);
+    // Asked for now, the rows are there at once.
+    expect(rows(tree.children()).slice(0, 2)).toEqual(['group:team-00025', 'group:team-00024']);
+    tree.loadFirstPages();
+    await settle();
+    expect(counter.requests).toEqual(['list-groups#1']);
+  });
+
+  it('fetches the management token ahead (prepare) and the first page goes out with it', async () => {
+    const counter = countingFetch();
+    const { tree, registry, settled } = treeHarness({
+      entries: [{ ...emulatorEntry(emulator), auth: 'token' }],
+      secrets,
+      fetch: counter.fetch,
+    });
+    registry.prepare();
+    await vi.waitFor(() => expect(counter.requests).toEqual(['get-management-token#-']));
+    expect(rows(await settled()).slice(0, 2)).toEqual(['group:team-00025', 'group:team-00024']);
+    expect(counter.requests).toEqual(['get-management-token#-', 'list-groups#1']);
+    expect(tree.children()).toHaveLength(11);
+  });
+
+  it("shows a refused management token fetched ahead as the first rows' error, asking once", async () => {
+    const counter = countingFetch();
+    const { registry, settled, log } = treeHarness({
+      entries: [{ label: 'Wrong key', host: emulator.url, accessKeyId: 'other-key', auth: 'token' }],
+      secrets: new Map([[`${emulator.url}|other-key`, 'wrong-secret-0123']]),
+      fetch: counter.fetch,
+    });
+    registry.prepare();
+    expect(rows(await settled())).toEqual(['status:error:auth']);
+    expect(counter.requests).toEqual(['get-management-token#-']);
+    const failure = log.lines.find((line) => line.includes('management token failed'));
+    expect(failure).toMatch(/^error \[Wrong key\] management token failed: ApiError: .*get-management-token/);
+    expect(log.lines.join('\n')).not.toContain('wrong-secret-0123');
+  });
 
   it('shows a row asking for the secret when none is stored, and retries after it is set', async () => {
     const stored = new Map<string, string>();

@@ -170,12 +170,17 @@ export class GroupsTree implements NodeContext {
     });
   }
 
+  /**
+   * Starts the first page of every connection's groups that is not loaded or loading, as the view
+   * does when it asks for them: call it when the view shows, so that the rows are on their way
+   * before it asks.
+   */
+  loadFirstPages(): void {
+    for (const node of this.#nodes.values()) this.#start(node.groups);
+  }
+
   rows<T>(owner: TreeNode, list: PagedList<T>, kind: ListKind, toNode: (value: T) => TreeNode): TreeNode[] {
-    if (list.status === 'idle') {
-      this.#quiet = true;
-      void list.loadNext();
-      this.#quiet = false;
-    }
+    this.#start(list);
     const rows = list.entries.map((entry, index) => {
       if (!entry.ok)
         return new StatusNode(owner, { type: 'broken', list: kind, item: entry }, `broken${index}`);
@@ -212,6 +217,14 @@ export class GroupsTree implements NodeContext {
     }
   }
 
+  /** Starts loading a list that never loaded, without a change event: whoever asks next sees it loading. */
+  #start(list: Pick<PagedList<unknown>, 'status' | 'loadNext'>): void {
+    if (list.status !== 'idle') return;
+    this.#quiet = true;
+    void list.loadNext();
+    this.#quiet = false;
+  }
+
   #roots(): TreeNode[] {
     const problems = this.#registry.problems.map(
       (problem) => new StatusNode(undefined, { type: 'invalidSetting', problem }, `setting${problem.index}`),
@@ -222,6 +235,9 @@ export class GroupsTree implements NodeContext {
       : [];
     const [only] = this.#nodes.values();
     if (only && this.flat) return [...filter, ...only.children(this), ...problems];
+    // Connection rows show expanded, so the view asks for their rows next, one round trip with the
+    // editor later (seconds while it starts): their first pages start now.
+    this.loadFirstPages();
     return [...filter, ...this.#nodes.values(), ...problems];
   }
 
