@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
 import type { AppParts } from './app-parts.ts';
 import { managementAuth } from './auth/management-auth.ts';
@@ -45,12 +45,17 @@ export function createApp(parts: AppParts): Hono<AppEnv> {
   app.route('/', controlRoutes(faults));
 
   // A local dev server: any origin, no credentials mode (the SDKs send tokens in headers).
-  const allowBrowsers = cors({
+  const corsHeaders = cors({
     origin: '*',
     allowHeaders: CORS_HEADERS,
     allowMethods: ['GET', 'POST'],
     maxAge: 600,
   });
+  // CORS adds its headers to the reply's Response.
+  const allowBrowsers: MiddlewareHandler<AppEnv> = (c, next) => {
+    c.set('replyAsResponse', true);
+    return corsHeaders(c, next);
+  };
   for (const { endpoint } of servedEndpoints) {
     if (endpoint.side === 'authentication') app.use(endpoint.path, allowBrowsers);
   }

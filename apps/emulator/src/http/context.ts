@@ -16,6 +16,12 @@ export interface AppEnv {
     body: string;
     /** The signed-in end user, on authentication-side routes. */
     user: UserRow;
+    /**
+     * Set by a middleware that reads or changes the reply after the handler (CORS headers, a
+     * truncated-body fault): `ok` then returns the reply as a `Response` instead of writing it
+     * to the socket itself.
+     */
+    replyAsResponse: true;
   };
 }
 

@@ -29,6 +29,7 @@ export function injectFaults(faults: Faults, skip: string): MiddlewareHandler<Ap
     if (latencyMs > 0) await delay(latencyMs);
     if (!fault) return next();
     if (fault.type === 'truncated-body') {
+      c.set('replyAsResponse', true);
       await next();
       c.res = await truncate(c, c.res);
       return;

@@ -1,34 +1,74 @@
+import type { AddressInfo } from 'node:net';
+import { createAdaptorServer } from '@hono/node-server';
 import { Hono } from 'hono';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppEnv } from './context.ts';
 import { JsonPage, ok } from './reply.ts';
 
+const list = [
+  { id: 'a', name: '研发 "x"\n', members: [] },
+  { id: 'b', n: null },
+];
+
+const app = new Hono<AppEnv>()
+  .get('/page-text', (c) =>
+    ok(
+      c,
+      new JsonPage(
+        2,
+        list.map((item) => JSON.stringify(item)),
+      ),
+    ),
+  )
+  .get('/page', (c) => ok(c, { totalCount: 2, list }))
+  .get('/as-response', (c) => {
+    c.set('replyAsResponse', true);
+    return ok(
+      c,
+      new JsonPage(
+        2,
+        list.map((item) => JSON.stringify(item)),
+      ),
+    );
+  })
+  .get('/empty', (c) => ok(c, new JsonPage(0, [])));
+
+const server = createAdaptorServer({ fetch: app.fetch, overrideGlobalObjects: false });
+let base = '';
+beforeAll(async () => {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+/** Status, headers (but the date) and body of a reply. */
+async function replyOf(response: Response) {
+  const headers = Object.fromEntries(response.headers);
+  delete headers.date;
+  return { status: response.status, headers, body: await response.text() };
+}
+
 describe('ok', () => {
-  it('answers a JsonPage with the bytes and headers of c.json for the same page', async () => {
-    const list = [
-      { id: 'a', name: '研发 "x"\n', members: [] },
-      { id: 'b', n: null },
-    ];
-    const app = new Hono<AppEnv>()
-      .get('/text', (c) =>
-        ok(
-          c,
-          new JsonPage(
-            2,
-            list.map((item) => JSON.stringify(item)),
-          ),
-        ),
-      )
-      .get('/json', (c) => ok(c, { totalCount: 2, list }))
-      .get('/empty', (c) => ok(c, new JsonPage(0, [])));
-    const [text, json] = await Promise.all([app.request('/text'), app.request('/json')]);
-    expect(text.status).toBe(200);
-    expect(Object.fromEntries(text.headers)).toEqual(Object.fromEntries(json.headers));
-    expect(await text.text()).toBe(await json.text());
+  it('answers a JsonPage with the bytes of JSON.stringify for the same page', async () => {
+    const [text, json] = await Promise.all([app.request('/page-text'), app.request('/page')]);
+    expect(await replyOf(text)).toEqual(await replyOf(json));
     expect(await (await app.request('/empty')).json()).toEqual({
       statusCode: 200,
       message: '',
       data: { totalCount: 0, list: [] },
     });
+  });
+
+  it('writes to the socket what the Response would have carried: status, type, length, body', async () => {
+    const direct = await replyOf(await fetch(`${base}/page-text`));
+    expect(direct).toEqual(await replyOf(await fetch(`${base}/as-response`)));
+    expect(direct).toEqual(await replyOf(await fetch(`${base}/page`)));
+    expect(direct.headers).toMatchObject({
+      'content-type': 'application/json',
+      'content-length': String(Buffer.byteLength(direct.body)),
+    });
+    const head = await fetch(`${base}/page`, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(await head.text()).toBe('');
   });
 });

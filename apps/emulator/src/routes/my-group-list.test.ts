@@ -20,6 +20,16 @@ describe('GET /api/v3/get-my-group-list', () => {
     }
   });
 
+  it('lets a browser read a successful reply (CORS header) from the running server', async () => {
+    const { headers, body } = await env.app.get(
+      getMyGroupList,
+      {},
+      { authorization: await tokenOf('carol'), origin: 'http://localhost:5173' },
+    );
+    expect(body.statusCode).toBe(200);
+    expect(headers.get('access-control-allow-origin')).toBe('*');
+  });
+
   it('returns [] for a user in no group', async () => {
     const { body } = await env.app.get(getMyGroupList, {}, { authorization: await tokenOf('frank') });
     expect(body).toMatchObject({ statusCode: 200, data: [] });
