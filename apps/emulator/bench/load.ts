@@ -4,13 +4,17 @@
  * requests/s and p50/p99 latency with autocannon on loopback, authenticated with a management token.
  * Each figure is compared with a reference measured in the same run, as absolute figures from a
  * shared machine do not travel: list-groups with a bare `node:http` server (`bare-server.ts`, also
- * a child process) answering the same page from memory, the other scenarios with list-groups.
+ * a child process) answering the same page from memory, the other scenarios with list-groups, and
+ * deep pages with the first page of the same list. A hello-world hono app serving the same page
+ * (`hono-server.ts`) shows the framework's floor beside the bare server.
  * Budgets (issue 14, `bench:budget`): list-groups at 30 % of the bare server at least, keyword
- * search and list-group-members within 2x of list-groups.
+ * search and list-group-members within 2x of list-groups, a deep page at 80 % of the first.
  *
  * Run: `pnpm --filter @genauth-groups/emulator bench`. Environment: `BENCH_DURATION` (seconds per
  * scenario, default 10), `BENCH_CONNECTIONS` (default 10), `BENCH_USERS`, `BENCH_GROUPS`; with
- * `BENCH_OUT` (set by the root `pnpm bench`) the results also go to the repository's table.
+ * `BENCH_OUT` (set by the root `pnpm bench`) the results also go to the repository's table;
+ * `BENCH_CPU_PROF=<dir>` writes a CPU profile of the emulator child there (`--cpu-prof`), read
+ * it with `node bench/cpu-profile.ts <dir>`.
  *
  * @module
  */
@@ -27,12 +31,18 @@ const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const users = Number(process.env.BENCH_USERS ?? 100_000);
 const groups = Number(process.env.BENCH_GROUPS ?? 10_000);
 
+const cpuProfileDir = process.env.BENCH_CPU_PROF;
+
+const BARE = 'bare node:http, same page from memory';
+const HONO = 'hono on @hono/node-server, same page from memory';
+
 const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
 const started = performance.now();
 const child = spawn(
   process.execPath,
   [
     '--conditions=@genauth-groups/source',
+    ...(cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : []),
     cli,
     '--port',
     '0',
@@ -63,59 +73,101 @@ try {
   }).then((response) => response.json() as Promise<{ data: { access_token: string } }>);
   const headers = { authorization: `Bearer ${token.data.access_token}` };
 
-  const scenarios = [
-    ['list-groups limit=50', '/api/v3/list-groups?page=1&limit=50&flatCustomData=false'],
-    ['list-groups limit=50 keywords=falcons', '/api/v3/list-groups?keywords=falcons&page=1&limit=50'],
-    ['list-groups limit=50 keywords=ue (2 chars)', '/api/v3/list-groups?keywords=ue&page=1&limit=50'],
+  const listGroups = 'list-groups limit=50';
+  const listMembers = 'list-group-members limit=50';
+  const membersOf = (page: number) =>
+    `/api/v3/list-group-members?code=team-00001&page=${page}&limit=50&withCustomData=false&withIdentities=false&withDepartmentIds=false&flatCustomData=false`;
+  // Each scenario is compared with the one it names (`against`), measured earlier in the run.
+  const scenarios: readonly Scenario[] = [
+    {
+      name: listGroups,
+      path: '/api/v3/list-groups?page=1&limit=50&flatCustomData=false',
+      against: BARE,
+      budget: 0.3,
+    },
+    // The last page of the walks (issue 14): OFFSET 9 950.
+    {
+      name: 'list-groups limit=50 page=200',
+      path: '/api/v3/list-groups?page=200&limit=50&flatCustomData=false',
+      against: listGroups,
+      budget: 0.8,
+    },
+    {
+      name: 'list-groups limit=50 keywords=falcons',
+      path: '/api/v3/list-groups?keywords=falcons&page=1&limit=50',
+      against: listGroups,
+      budget: 0.5,
+    },
+    {
+      name: 'list-groups limit=50 keywords=ue (2 chars)',
+      path: '/api/v3/list-groups?keywords=ue&page=1&limit=50',
+      against: listGroups,
+      budget: 0.5,
+    },
     // The longest keywords accepted (256 characters), made of trigrams that most codes contain.
-    [
-      'list-groups limit=50 keywords=team-0… (256 chars)',
-      `/api/v3/list-groups?keywords=${'team-0'.repeat(43).slice(0, 256)}&page=1&limit=50`,
-    ],
-    [
-      'list-group-members limit=50',
-      '/api/v3/list-group-members?code=team-00001&page=2&limit=50&withCustomData=false&withIdentities=false&withDepartmentIds=false&flatCustomData=false',
-    ],
-  ] as const;
+    {
+      name: 'list-groups limit=50 keywords=team-0… (256 chars)',
+      path: `/api/v3/list-groups?keywords=${'team-0'.repeat(43).slice(0, 256)}&page=1&limit=50`,
+      against: listGroups,
+      budget: 0.5,
+    },
+    { name: listMembers, path: membersOf(2), against: listGroups, budget: 0.5 },
+    // A members walk's page 100 (OFFSET 4 950), as deep as the walk benchmark's 5 000-member group.
+    { name: 'list-group-members limit=50 page=100', path: membersOf(100), against: listMembers, budget: 0.8 },
+  ];
 
   const rows: string[][] = [];
   const pool = `${formatCount(users)} users, ${formatCount(groups)} groups`;
   const results: BenchResult[] = [
     { benchmark: `emulator: seed ${pool}`, result: `${formatCount(seededMs)} ms` },
   ];
-  const bare = await bareServer(await (await fetch(url + scenarios[0][1], { headers })).text());
-  let listGroups: Result | undefined;
-  try {
-    // Each target gets a second of load first, so that neither is measured while still warming up.
-    await autocannon({ url: bare.url, connections, duration: 1 });
-    const reference = await autocannon({ url: bare.url, connections, duration });
-    rows.push(row('bare node:http, same page from memory', '', reference, ''));
-    for (const [name, path] of scenarios) {
-      // autocannon only sees HTTP statuses; errors are HTTP 200 envelopes, so check one reply first.
-      const sample = (await (await fetch(url + path, { headers })).json()) as {
-        statusCode: number;
-        data?: { totalCount: number };
-      };
-      if (sample.statusCode !== 200) throw new Error(`${name}: statusCode ${sample.statusCode}`);
-      await autocannon({ url: url + path, connections, duration: 1, headers });
-      const result = await autocannon({ url: url + path, connections, duration, headers });
-      // The first scenario, plain list-groups, is the others' reference.
-      const [against, label, budget] = listGroups
-        ? [listGroups, `list-groups limit=50: ${formatCount(listGroups.requests.average)} req/s`, 0.5]
-        : [reference, `bare node:http, same page: ${formatCount(reference.requests.average)} req/s`, 0.3];
-      const ratio = result.requests.average / against.requests.average;
-      listGroups ??= result;
-      results.push({
-        benchmark: `emulator: ${name} (${pool}, ${connections} connections)`,
-        result: `${formatCount(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`,
-        reference: label,
-        ratio: { value: ratio, unit: '× the req/s' },
-        budget: { min: budget },
-      });
-      rows.push(row(name, String(sample.data?.totalCount), result, formatRatio(ratio)));
+  const page = await (await fetch(url + scenarios[0]?.path, { headers })).text();
+  const measured = new Map<string, Result>();
+  // Each target gets a second of load first, so that neither is measured while still warming up.
+  const load = async (target: string, extra: Record<string, string> = {}) => {
+    await autocannon({ url: target, connections, duration: 1, headers: extra });
+    return autocannon({ url: target, connections, duration, headers: extra });
+  };
+  for (const [name, script] of [
+    [BARE, 'bare-server.ts'],
+    [HONO, 'hono-server.ts'],
+  ] as const) {
+    const reference = await referenceServer(script, page);
+    try {
+      measured.set(name, await load(reference.url));
+    } finally {
+      reference.child.kill('SIGTERM');
     }
-  } finally {
-    bare.child.kill('SIGTERM');
+  }
+  const bare = measured.get(BARE) as Result;
+  const hono = measured.get(HONO) as Result;
+  rows.push(row(BARE, '', bare, ''));
+  rows.push(row(HONO, '', hono, formatRatio(hono.requests.average / bare.requests.average)));
+  results.push({
+    benchmark: `emulator: ${HONO} (the framework's floor)`,
+    result: `${formatCount(hono.requests.average)} req/s, p50 ${hono.latency.p50} ms, p99 ${hono.latency.p99} ms`,
+    reference: `${BARE}: ${formatCount(bare.requests.average)} req/s`,
+    ratio: { value: hono.requests.average / bare.requests.average, unit: '× the req/s' },
+  });
+  for (const { name, path, against, budget } of scenarios) {
+    // autocannon only sees HTTP statuses; errors are HTTP 200 envelopes, so check one reply first.
+    const sample = (await (await fetch(url + path, { headers })).json()) as {
+      statusCode: number;
+      data?: { totalCount: number };
+    };
+    if (sample.statusCode !== 200) throw new Error(`${name}: statusCode ${sample.statusCode}`);
+    const result = await load(url + path, headers);
+    measured.set(name, result);
+    const reference = measured.get(against) as Result;
+    const ratio = result.requests.average / reference.requests.average;
+    results.push({
+      benchmark: `emulator: ${name} (${pool}, ${connections} connections)`,
+      result: `${formatCount(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`,
+      reference: `${against}: ${formatCount(reference.requests.average)} req/s`,
+      ratio: { value: ratio, unit: '× the req/s' },
+      budget: { min: budget },
+    });
+    rows.push(row(name, String(sample.data?.totalCount), result, formatRatio(ratio)));
   }
 
   console.log(`\nPool: ${store}; seeded in ${seededMs} ms; emulator ready after ${ready.toFixed(0)} ms`);
@@ -127,6 +179,14 @@ try {
 } finally {
   child.kill('SIGTERM');
   await once(child, 'exit');
+}
+
+/** A scenario: a request, the result it is compared with, and the least ratio it must reach. */
+interface Scenario {
+  readonly name: string;
+  readonly path: string;
+  readonly against: string;
+  readonly budget: number;
 }
 
 /** One row of the printed table. */
@@ -142,15 +202,17 @@ function row(name: string, totalCount: string, result: Result, ratio: string): s
   ];
 }
 
-/** Starts the reference server with `page` as its only reply. */
-async function bareServer(page: string): Promise<{ child: ChildProcess; url: string }> {
-  const bare = spawn(process.execPath, [fileURLToPath(new URL('./bare-server.ts', import.meta.url))], {
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
-  bare.stdin.end(page);
-  const first = await createInterface({ input: bare.stdout })[Symbol.asyncIterator]().next();
-  if (first.done) throw new Error('the bare server exited before it was ready');
-  return { child: bare, url: String(first.value) };
+/** Starts a reference server (a script beside this one) with `page` as its only reply. */
+async function referenceServer(script: string, page: string): Promise<{ child: ChildProcess; url: string }> {
+  const server = spawn(
+    process.execPath,
+    ['--conditions=@genauth-groups/source', fileURLToPath(new URL(`./${script}`, import.meta.url))],
+    { stdio: ['pipe', 'pipe', 'inherit'] },
+  );
+  server.stdin.end(page);
+  const first = await createInterface({ input: server.stdout })[Symbol.asyncIterator]().next();
+  if (first.done) throw new Error(`${script} exited before it was ready`);
+  return { child: server, url: String(first.value) };
 }
 
 /** The CLI's start banner, read until its last line. */
