@@ -2,6 +2,7 @@ import { contractJsonFiles, fixtureFolderOf, readContractJson } from '@genauth-g
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import * as endpoints from '../src/endpoints.ts';
+import { knownValues } from '../src/known-values.ts';
 import { exportedSchemas, jsonSchemas } from './json-schema.ts';
 
 // The shipped JSON Schema must say what the valibot schemas say: same fixtures accepted, same
@@ -63,4 +64,9 @@ it('marks the parameters the spec deprecates as deprecated (list-groups withMeta
   expect(json.ListGroupsDto).toMatchObject({
     properties: { withMetadata: { type: 'boolean', deprecated: true } },
   });
+});
+
+// The schemas accept any string, so the lists reach the files through the names in knownValues.
+it.each(Object.entries(knownValues))('lists the known values of the open enum %s', (name, known) => {
+  expect(json[name]).toMatchObject({ anyOf: [{ enum: known, type: 'string' }, { type: 'string' }] });
 });

@@ -19,6 +19,11 @@ const DEFINITIONS = {
   PolicyCondition: models.PolicyCondition,
 };
 
+// An open enum accepts any string; its JSON Schema lists the known values for readers and tools.
+const OPEN_ENUMS = new Map<unknown, readonly string[]>(
+  Object.entries(models.knownValues).map(([name, known]) => [exportedSchemas()[name], known]),
+);
+
 /**
  * The JSON Schema (draft 2020-12) of every exported schema, for users in other languages.
  * Conversion errors throw: a schema that cannot be expressed must not ship silently wrong.
@@ -34,6 +39,10 @@ export function jsonSchemas(): Record<string, JsonSchema> {
         errorMode: 'throw',
         definitions,
         ignoreActions: ['transform'],
+        overrideSchema: ({ valibotSchema }) => {
+          const known = OPEN_ENUMS.get(valibotSchema);
+          return known && { anyOf: [{ enum: [...known], type: 'string' }, { type: 'string' }] };
+        },
       });
       return [name, { title: name, ...withUsedDefinitionsOnly(json) }];
     }),

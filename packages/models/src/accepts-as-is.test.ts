@@ -25,7 +25,7 @@ describe('acceptsAsIs', () => {
     v.looseObject({
       id: v.string(),
       count: v.nullish(v.number()),
-      kind: openEnum(['a', 'b']),
+      kind: openEnum<['a', 'b']>(),
       tags: v.optional(v.array(v.picklist(['x', 'y']))),
     }),
   );

@@ -1,75 +1,29 @@
 import * as v from 'valibot';
 import { envelope } from './envelope.ts';
+import { knownValues } from './known-values.ts';
 import { noEcho } from './no-echo.ts';
 import { openEnum } from './open-enum.ts';
 
 /** The kinds of resource a permission can be on (contract 7.5). */
-export const resourceTypes = ['DATA', 'API', 'MENU', 'BUTTON', 'UI'] as const;
+export const resourceTypes = knownValues.ResourceType;
 
 /** Resource type in a reply (open: unknown values are accepted). */
-export const ResourceType = openEnum(resourceTypes);
+export const ResourceType = openEnum<typeof knownValues.ResourceType>();
 /** @see {@link ResourceType} */
 export type ResourceType = v.InferOutput<typeof ResourceType>;
 
 /** Whether a policy allows or denies (contract 7.5). */
-export const PolicyEffect = openEnum(['ALLOW', 'DENY']);
+export const PolicyEffect = openEnum<typeof knownValues.PolicyEffect>();
 /** @see {@link PolicyEffect} */
 export type PolicyEffect = v.InferOutput<typeof PolicyEffect>;
 
 /** Condition parameter of a policy (contract 7.7). */
-export const PolicyConditionParam = openEnum([
-  'UserPoolId',
-  'AppId',
-  'RequestFrom',
-  'UserId',
-  'UserArn',
-  'CurrentTime',
-  'EpochTime',
-  'SourceIp',
-  'User',
-  'MultiFactorAuthPresent',
-  'MultiFactorAuthAge',
-  'UserAgent',
-  'Referer',
-  'Device',
-  'OS',
-  'Country',
-  'Province',
-  'City',
-  'DeviceChanged',
-  'DeviceUntrusted',
-  'ProxyUntrusted',
-  'LoggedInApps',
-  'Namespace',
-]);
+export const PolicyConditionParam = openEnum<typeof knownValues.PolicyConditionParam>();
 /** @see {@link PolicyConditionParam} */
 export type PolicyConditionParam = v.InferOutput<typeof PolicyConditionParam>;
 
 /** Condition operator of a policy (contract 7.7). */
-export const PolicyConditionOperator = openEnum([
-  'Bool',
-  'DateEquals',
-  'DateNotEquals',
-  'DateLessThan',
-  'DateLessThanEquals',
-  'DateGreaterThan',
-  'DateGreaterThanEquals',
-  'IpAddress',
-  'NotIpAddress',
-  'NumericEquals',
-  'NumericNotEquals',
-  'NumericLessThan',
-  'NumericLessThanEquals',
-  'NumericGreaterThan',
-  'NumericGreaterThanEquals',
-  'StringEquals',
-  'StringNotEquals',
-  'StringEqualsIgnoreCase',
-  'StringNotEqualsIgnoreCase',
-  'StringLike',
-  'StringNotLike',
-  'ListContains',
-]);
+export const PolicyConditionOperator = openEnum<typeof knownValues.PolicyConditionOperator>();
 /** @see {@link PolicyConditionOperator} */
 export type PolicyConditionOperator = v.InferOutput<typeof PolicyConditionOperator>;
 

@@ -56,6 +56,7 @@ export {
   RemoveGroupMembersReqDto,
   UpdateGroupReqDto,
 } from './group-write.ts';
+export { knownValues } from './known-values.ts';
 export {
   AccessTokenResDto,
   GetManagementAccessTokenDto,

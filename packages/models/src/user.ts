@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { envelope } from './envelope.ts';
+import type { knownValues } from './known-values.ts';
 import { noEcho } from './no-echo.ts';
 import { openEnum } from './open-enum.ts';
 
@@ -11,12 +12,12 @@ const count = v.nullish(v.number());
 const flag = v.nullish(v.boolean());
 
 /** Account status (contract 7.5). */
-export const UserStatus = openEnum(['Activated', 'Suspended', 'Deactivated', 'Resigned', 'Archived']);
+export const UserStatus = openEnum<typeof knownValues.UserStatus>();
 /** @see {@link UserStatus} */
 export type UserStatus = v.InferOutput<typeof UserStatus>;
 
 /** Work status (contract 7.5). */
-export const UserWorkStatus = openEnum(['Active', 'Closed']);
+export const UserWorkStatus = openEnum<typeof knownValues.UserWorkStatus>();
 /** @see {@link UserWorkStatus} */
 export type UserWorkStatus = v.InferOutput<typeof UserWorkStatus>;
 
@@ -24,7 +25,7 @@ export type UserWorkStatus = v.InferOutput<typeof UserWorkStatus>;
  * Gender. `W` is not in the docs but the official Java SDK had to accept it from live replies
  * (contract 7.5); its meaning is unknown.
  */
-export const Gender = openEnum(['M', 'F', 'U', 'W']);
+export const Gender = openEnum<typeof knownValues.Gender>();
 /** @see {@link Gender} */
 export type Gender = v.InferOutput<typeof Gender>;
 
@@ -32,54 +33,12 @@ export type Gender = v.InferOutput<typeof Gender>;
  * Where the account came from. The spec says `sync`, the docs' prose `syncTask`, and the Java SDK
  * added `workflow` after live replies (contract 7.5 and 8): all three are known values.
  */
-export const UserSourceType = openEnum(['excel', 'register', 'adminCreated', 'sync', 'syncTask', 'workflow']);
+export const UserSourceType = openEnum<typeof knownValues.UserSourceType>();
 /** @see {@link UserSourceType} */
 export type UserSourceType = v.InferOutput<typeof UserSourceType>;
 
 /** Identity provider of an {@link IdentityDto}: the docs' 27, the spec's additions and the SDKs' (contract 7.5). */
-export const IdentityProvider = openEnum([
-  'wechat',
-  'qq',
-  'wechatwork',
-  'dingtalk',
-  'weibo',
-  'github',
-  'alipay',
-  'baidu',
-  'lark',
-  'welink',
-  'yidun',
-  'qingcloud',
-  'google',
-  'gitlab',
-  'gitee',
-  'twitter',
-  'facebook',
-  'slack',
-  'linkedin',
-  'instagram',
-  'oidc',
-  'oauth2',
-  'saml',
-  'ldap',
-  'ad',
-  'cas',
-  'azure-ad',
-  'apple',
-  'huawei',
-  'honor',
-  'xiaomi',
-  'oppo',
-  'aws',
-  'amazon',
-  'douyin',
-  'kuaishou',
-  'line',
-  'sdbz',
-  'zjzwfw',
-  'zzding',
-  'seeyona8v5',
-]);
+export const IdentityProvider = openEnum<typeof knownValues.IdentityProvider>();
 /** @see {@link IdentityProvider} */
 export type IdentityProvider = v.InferOutput<typeof IdentityProvider>;
 
