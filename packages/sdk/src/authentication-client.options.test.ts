@@ -22,8 +22,30 @@ describe('AuthenticationClient options', () => {
       { appId: 'app', appHost: 'example.genauth.ai', lang: 'fr-FR' },
       'lang: expected ("zh-CN" | "en-US" | "ja-JP" | "zh-TW")',
     ],
+    [{ appId: 1, appHost: 'example.genauth.ai' }, 'appId: expected string'],
+    [{ appId: 'app' }, 'appHost: missing'],
+    [{ appId: 'app', appHost: 'example.genauth.ai', retry: 1.5 }, 'retry: expected an integer'],
+    [{ appId: 'app', appHost: 'example.genauth.ai', retry: -1 }, 'retry: expected >=0'],
+    [{ appId: 'app', appHost: 'example.genauth.ai', fetch: 'fetch' }, 'fetch: expected Function'],
+    [{ appId: 'app', appHost: 'example.genauth.ai', hooks: null }, 'hooks: expected Object'],
+    [
+      { appId: 'app', appHost: 'example.genauth.ai', accessToken: 42 },
+      'accessToken: expected (string | Function)',
+    ],
+    [null, 'Invalid AuthenticationClient options: expected Object'],
   ])('refuses %o, naming the option', (options, message) => {
     expect(() => new AuthenticationClient(options as never)).toThrow(message);
+  });
+
+  it('accepts ky retry options and hooks', () => {
+    const options = { appId: 'app', appHost: 'example.genauth.ai', retry: { limit: 1 }, hooks: {} };
+    expect(() => new AuthenticationClient(options)).not.toThrow();
+  });
+
+  it('names every problem at once', () => {
+    expect(() => new AuthenticationClient({ appHost: 'h', appSecret: 'x', timeout: 0 } as never)).toThrow(
+      'Invalid AuthenticationClient options: appId: missing; timeout: expected >=1; appSecret: unknown field',
+    );
   });
 
   it('refuses an unusable appHost with a TypeError naming it', () => {

@@ -6,8 +6,8 @@ import {
   type RetryOptions,
   type Transport,
 } from '@genauth-groups/core';
-import { type GroupListRespDto, getMyGroupList, parse, ValidationError } from '@genauth-groups/models';
-import * as v from 'valibot';
+import { type GroupListRespDto, getMyGroupList, ValidationError } from '@genauth-groups/models';
+import { checkOptions, checkToken } from './options.ts';
 
 /** What the SDK tells an access-token function when it calls it. */
 export interface AccessTokenRequest {
@@ -89,20 +89,6 @@ export interface RequestOptions {
   readonly signal?: AbortSignal | undefined;
 }
 
-const token = v.union([v.pipe(v.string(), v.nonEmpty()), v.function()]);
-
-// Checked at construction; errors name the option and never echo a value (the token is one).
-const OptionsSchema = v.strictObject({
-  appId: v.pipe(v.string(), v.nonEmpty()),
-  appHost: v.string(),
-  accessToken: v.optional(token),
-  lang: v.optional(v.picklist(['zh-CN', 'en-US', 'ja-JP', 'zh-TW'])),
-  timeout: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
-  retry: v.optional(v.union([v.pipe(v.number(), v.integer(), v.minValue(0)), v.looseObject({})])),
-  fetch: v.optional(v.function()),
-  hooks: v.optional(v.looseObject({})),
-});
-
 /**
  * The authentication side of GenAuth, for browsers: what the signed-in user may see of
  * themselves. Runs in browsers, web workers, Deno and Node.js >= 22.
@@ -117,15 +103,14 @@ export class AuthenticationClient {
   #accessToken: AccessToken | undefined;
 
   constructor(options: AuthenticationClientOptions) {
-    const config = parse(OptionsSchema, options, 'AuthenticationClient options');
-    this.#accessToken = config.accessToken as AccessToken | undefined;
+    // Errors name the option and never echo a value (the token is one).
+    checkOptions(options);
+    const { appId, appHost, accessToken, lang, ...transport } = options;
+    this.#accessToken = accessToken;
     this.#api = createBaseTransport({
-      baseUrl: normalizeHost(config.appHost, 'appHost'),
-      headers: { 'x-authing-app-id': config.appId, ...(config.lang && { 'x-authing-lang': config.lang }) },
-      timeout: config.timeout,
-      retry: config.retry as number | RetryOptions | undefined,
-      fetch: config.fetch as typeof fetch | undefined,
-      hooks: config.hooks as Hooks | undefined,
+      ...transport,
+      baseUrl: normalizeHost(appHost, 'appHost'),
+      headers: { 'x-authing-app-id': appId, ...(lang && { 'x-authing-lang': lang }) },
     });
   }
 
@@ -134,7 +119,8 @@ export class AuthenticationClient {
    * function that returns it (see {@link AuthenticationClientOptions.accessToken}).
    */
   setAccessToken(accessToken: AccessToken): void {
-    this.#accessToken = parse(token, accessToken, 'access token') as AccessToken;
+    checkToken(accessToken);
+    this.#accessToken = accessToken;
   }
 
   /**
