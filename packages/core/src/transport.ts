@@ -74,11 +74,12 @@ export interface TransportOptions {
 }
 
 /**
- * {@link TransportOptions} without the two parts that {@link createTransport} adds: a client
- * whose calls are all repeatable and take no parameters (the browser SDK's one GET) creates its
- * transport with {@link createBaseTransport} and leaves both out of its bundle.
+ * {@link TransportOptions} without what {@link createTransport} adds for the management client
+ * (credentials put on each attempt, parameters, unknown outcomes): a client whose calls are all
+ * repeatable and take no parameters (the browser SDK's one GET, its token a header of the call)
+ * creates its transport with {@link createBaseTransport} and leaves them out of its bundle.
  */
-export interface BaseTransportOptions extends TransportOptions {
+export interface BaseTransportOptions extends Omit<TransportOptions, 'authorize'> {
   /**
    * Checks a call's parameters and puts them on the request ({@link encodeParams}). Without it,
    * calling an endpoint that takes parameters is a `TypeError`.
@@ -168,7 +169,7 @@ interface ReplySlot {
  */
 export function createBaseTransport(options: BaseTransportOptions): Transport {
   const timeout = options.timeout ?? DEFAULT_TIMEOUT;
-  const { authorize, encodeParams, lostReply } = options;
+  const { encodeParams, lostReply } = options;
   const parseReply = options.parseReply ?? parse;
   const retry = retryOptions(options.retry);
   // Retry options go with each call, whole: ky would merge per-call `methods` into the instance's.
@@ -178,18 +179,7 @@ export function createBaseTransport(options: BaseTransportOptions): Transport {
     timeout,
     headers: { accept: 'application/json', ...options.headers },
     ...(options.fetch && { fetch: options.fetch }),
-    hooks: {
-      beforeRequest: [
-        ...(authorize ? [(request: Request) => authorize(request)] : []),
-        ...(options.hooks?.beforeRequest ?? []),
-      ],
-      beforeRetry: [
-        ...(authorize ? [({ request }: { request: Request }) => authorize(request)] : []),
-        ...(options.hooks?.beforeRetry ?? []),
-      ],
-      afterResponse: [readReply, ...(options.hooks?.afterResponse ?? [])],
-      beforeError: [...(options.hooks?.beforeError ?? [])],
-    },
+    hooks: { ...options.hooks, afterResponse: [readReply, ...(options.hooks?.afterResponse ?? [])] },
   });
 
   return {
@@ -224,12 +214,7 @@ export function createBaseTransport(options: BaseTransportOptions): Transport {
       if (slot.unreadable) throw unreadableReply(slot.unreadable, slot.cause, where, timeout, lost);
       const statusCode = statusCodeOf(slot.body);
       if (statusCode !== undefined && statusCode !== 200) {
-        throw apiError(
-          parse(ErrorRespDto, slot.body, `${where} reply`),
-          where,
-          response.status,
-          response.headers,
-        );
+        throw apiError(where, response, parse(ErrorRespDto, slot.body, `${where} reply`));
       }
       return parseReply(endpoint.response, slot.body, `${where} reply`);
     },
@@ -237,8 +222,7 @@ export function createBaseTransport(options: BaseTransportOptions): Transport {
 }
 
 function retryOptions(retry: TransportOptions['retry']): RetryOptions {
-  if (retry === undefined) return DEFAULT_RETRY;
-  return typeof retry === 'number' ? { ...DEFAULT_RETRY, limit: retry } : { ...DEFAULT_RETRY, ...retry };
+  return { ...DEFAULT_RETRY, ...(typeof retry === 'number' ? { limit: retry } : retry) };
 }
 
 /**
@@ -251,18 +235,17 @@ const readReply: AfterResponseHook = async (_request, options, response, { retry
   const slot = (options.context as { slot?: ReplySlot }).slot;
   if (!slot) return;
   const canRetry = slot.repeatable && retryCount < (options.retry.limit ?? 0);
-  let text: string;
+  let text: string | typeof BODY_TIMED_OUT;
   try {
-    const body = await readBody(response, slot.timeout);
-    if (body === BODY_TIMED_OUT) {
-      // Not retried, as a head that does not come in time is not: each would cost a full timeout.
-      slot.unreadable = 'timeout';
-      return undefined;
-    }
-    text = body;
+    text = await readBody(response, slot.timeout);
   } catch (cause) {
     Object.assign(slot, { unreadable: 'network', cause });
     return canRetry ? ky.retry({ code: 'BODY_CUT_OFF' }) : undefined;
+  }
+  if (text === BODY_TIMED_OUT) {
+    // Not retried, as a head that does not come in time is not: each would cost a full timeout.
+    slot.unreadable = 'timeout';
+    return undefined;
   }
   try {
     slot.body = JSON.parse(text);
@@ -317,8 +300,8 @@ function unreadableReply(
 }
 
 function statusCodeOf(body: unknown): number | undefined {
-  if (typeof body !== 'object' || body === null || !('statusCode' in body)) return undefined;
-  return typeof body.statusCode === 'number' ? body.statusCode : undefined;
+  const statusCode = (body as { statusCode?: unknown } | null | undefined)?.statusCode;
+  return typeof statusCode === 'number' ? statusCode : undefined;
 }
 
 /** The seconds a `Retry-After` header asks for, as `ApiError.retryAfter` gives them. */
@@ -327,14 +310,16 @@ function retryAfterSeconds(headers: Headers): number | undefined {
   return ms === undefined ? undefined : ms / 1000;
 }
 
-function apiError(envelope: ErrorRespDto, endpoint: string, httpStatus: number, headers: Headers): ApiError {
+/** The error of a reply that says no: in its body (`envelope`), or only by its HTTP status. */
+function apiError(endpoint: string, response: Response, envelope?: ErrorRespDto): ApiError {
+  const { status, statusText, headers } = response;
   return new ApiError({
     endpoint,
-    statusCode: envelope.statusCode,
-    serverMessage: envelope.message,
-    apiCode: envelope.apiCode ?? undefined,
-    requestId: envelope.requestId ?? undefined,
-    httpStatus,
+    statusCode: envelope ? envelope.statusCode : status,
+    serverMessage: envelope ? envelope.message : `HTTP ${status}${statusText ? ` ${statusText}` : ''}`,
+    apiCode: envelope?.apiCode ?? undefined,
+    requestId: envelope?.requestId ?? undefined,
+    httpStatus: status,
     retryAfter: retryAfterSeconds(headers),
   });
 }
@@ -350,33 +335,13 @@ async function toClientError(
   lost: Lost,
 ): Promise<unknown> {
   if (isHTTPError(error)) {
-    const { status, statusText, headers } = error.response;
     const envelope = safeParse(ErrorRespDto, await error.response.json().catch(() => undefined));
-    if (envelope.success) return apiError(envelope.output, endpoint, status, headers);
-    return new ApiError({
-      endpoint,
-      statusCode: status,
-      serverMessage: `HTTP ${status}${statusText ? ` ${statusText}` : ''}`,
-      httpStatus: status,
-      retryAfter: retryAfterSeconds(headers),
-    });
+    return apiError(endpoint, error.response, envelope.success ? envelope.output : undefined);
   }
-  const kind = lostReply(error);
-  if (kind === undefined) return error;
-  return kind === 'timeout'
-    ? lost(new TimeoutError(endpoint, timeout), kind)
-    : lost(new NetworkError(endpoint, errorCause(error)), kind, error);
-}
-
-/** How a request failed without a reply, if it did. */
-function lostReply(error: unknown): LostReply | undefined {
-  if (isKyTimeoutError(error)) return 'timeout';
+  if (isKyTimeoutError(error)) return lost(new TimeoutError(endpoint, timeout), 'timeout');
   // fetch reports a failed connection as a TypeError ("fetch failed", "Failed to fetch"...), and
   // ky 1 passes it on as it is; our own TypeErrors are thrown before ky is called.
-  if (error instanceof TypeError) return 'network';
-  return undefined;
-}
-
-function errorCause(error: unknown): unknown {
-  return error instanceof Error ? (error.cause ?? error) : error;
+  if (error instanceof TypeError)
+    return lost(new NetworkError(endpoint, error.cause ?? error), 'network', error);
+  return error;
 }

@@ -31,23 +31,29 @@ export interface ApiErrorDetails {
  */
 export class ApiError extends GenAuthError implements ApiErrorDetails {
   override readonly name = 'ApiError';
-  readonly statusCode: number;
-  readonly serverMessage: string;
-  readonly apiCode: number | undefined;
-  readonly requestId: string | undefined;
-  readonly httpStatus: number;
-  readonly retryAfter: number | undefined;
+  // Declared, not defined: the constructor sets them all (a class field would cost each its
+  // initialiser in every browser bundle).
+  declare readonly statusCode: number;
+  declare readonly serverMessage: string;
+  declare readonly apiCode: number | undefined;
+  declare readonly requestId: string | undefined;
+  declare readonly httpStatus: number;
+  declare readonly retryAfter: number | undefined;
 
-  constructor(details: ApiErrorDetails) {
-    const codes = [`statusCode ${details.statusCode}`];
-    if (details.apiCode !== undefined) codes.push(`apiCode ${details.apiCode}`);
-    super(`${details.endpoint}: ${details.serverMessage} (${codes.join(', ')})`, details.endpoint);
-    this.statusCode = details.statusCode;
-    this.serverMessage = details.serverMessage;
-    this.apiCode = details.apiCode;
-    this.requestId = details.requestId;
-    this.httpStatus = details.httpStatus;
-    this.retryAfter = details.retryAfter;
+  constructor({
+    endpoint,
+    statusCode,
+    serverMessage,
+    apiCode,
+    requestId,
+    httpStatus,
+    retryAfter,
+  }: ApiErrorDetails) {
+    super(
+      `${endpoint}: ${serverMessage} (statusCode ${statusCode}${apiCode === undefined ? '' : `, apiCode ${apiCode}`})`,
+      endpoint,
+    );
+    Object.assign(this, { statusCode, serverMessage, apiCode, requestId, httpStatus, retryAfter });
   }
 }
 

@@ -7,7 +7,7 @@
  */
 export abstract class GenAuthError extends Error {
   /** The call that failed, as `METHOD /path` (no host, no query), e.g. `GET /api/v3/list-groups`. */
-  readonly endpoint: string;
+  declare readonly endpoint: string;
 
   constructor(message: string, endpoint: string, options?: ErrorOptions) {
     super(message, options);

@@ -5,7 +5,7 @@ export class TimeoutError extends GenAuthError {
   override readonly name = 'TimeoutError';
 
   /** The timeout that ran out, in milliseconds. */
-  readonly timeout: number;
+  declare readonly timeout: number;
 
   constructor(endpoint: string, timeout: number) {
     super(`${endpoint}: no reply within ${timeout} ms`, endpoint);
