@@ -44,17 +44,13 @@ function scrub(issue: v.BaseIssue<unknown>): v.BaseIssue<unknown> {
   const path = issue.path?.map((item) => ({ ...item, input: undefined, value: undefined }));
   const clean: v.BaseIssue<unknown> = {
     ...issue,
-    ...(scrubbed.has(issue)
-      ? {}
-      : {
-          input: undefined,
-          received: issue.received === 'undefined' ? 'undefined' : kindOf(issue.input),
-          message: describeIssue(issue)[1],
-          ...(issue.issues
-            ? { issues: issue.issues.map(scrub) as [v.BaseIssue<unknown>, ...v.BaseIssue<unknown>[]] }
-            : {}),
-        }),
-    ...(path ? { path: path as unknown as NonNullable<v.BaseIssue<unknown>['path']> } : {}),
+    ...(!scrubbed.has(issue) && {
+      input: undefined,
+      received: issue.received === 'undefined' ? 'undefined' : kindOf(issue.input),
+      message: describeIssue(issue)[1],
+      issues: issue.issues?.map(scrub) as v.BaseIssue<unknown>['issues'],
+    }),
+    path: path as v.BaseIssue<unknown>['path'],
   };
   scrubbed.add(clean);
   return clean;

@@ -36,10 +36,10 @@ export class ValidationError extends Error {
   override readonly name = 'ValidationError';
 
   /** What was validated, e.g. `listGroups parameters` or `GET /api/v3/list-groups reply`. */
-  readonly subject: string;
+  declare readonly subject: string;
 
   /** Every problem found, in document order. Never empty. */
-  readonly issues: readonly ValidationIssue[];
+  declare readonly issues: readonly ValidationIssue[];
 
   constructor(subject: string, issues: readonly ValidationIssue[]) {
     const listed = issues
@@ -48,8 +48,7 @@ export class ValidationError extends Error {
       .join('; ');
     const more = issues.length > LISTED_ISSUES ? `; and ${issues.length - LISTED_ISSUES} more` : '';
     super(`Invalid ${subject}: ${listed}${more}`);
-    this.subject = subject;
-    this.issues = issues;
+    Object.assign(this, { subject, issues });
   }
 }
 
