@@ -27,4 +27,11 @@ describe('normalizeHost', () => {
     expect(() => normalizeHost(input, 'appHost')).toThrow(TypeError);
     expect(() => normalizeHost(input, 'appHost')).toThrow(message);
   });
+
+  it('never echoes a value it cannot parse: it may hold a password', () => {
+    expect(() => normalizeHost('https://me:s3cret@exa mple.com', 'appHost')).toThrow(
+      'appHost is not a valid URL',
+    );
+    expect(() => normalizeHost('https://me:s3cret@exa mple.com', 'appHost')).not.toThrow('s3cret');
+  });
 });

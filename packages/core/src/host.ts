@@ -27,7 +27,8 @@ export function normalizeHost(value: unknown, option: string): string {
   try {
     url = new URL(withScheme);
   } catch {
-    throw new TypeError(`${option} is not a valid URL: ${JSON.stringify(trimmed)}`);
+    // Without the value: one that does not parse may still hold a password (`https://me:s3cret@exa mple.com`).
+    throw new TypeError(`${option} is not a valid URL`);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new TypeError(`${option} must be an http or https URL, not ${url.protocol}`);
