@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
 import type { AppParts } from './app-parts.ts';
@@ -8,7 +7,6 @@ import { userAuth } from './auth/user-auth.ts';
 import { ApiError } from './http/api-error.ts';
 import type { AppEnv } from './http/context.ts';
 import { injectFaults } from './http/inject-faults.ts';
-import { langOf } from './http/messages.ts';
 import { errorEnvelope, errorReply } from './http/reply.ts';
 import { requestBody } from './http/request-body.ts';
 import { oidcProvider } from './oidc/routes.ts';
@@ -27,19 +25,13 @@ const CORS_HEADERS = [
 ];
 
 /**
- * The emulator's HTTP app: request id and language, the body (read once, size-capped), the
- * control endpoints, CORS on the authentication side, faults, then every row of the endpoint
+ * The emulator's HTTP app: the body (read once, size-capped), the control endpoints, CORS on the authentication side, faults, then every row of the endpoint
  * table behind the auth of its side. Every failure becomes an error envelope.
  */
 export function createApp(parts: AppParts): Hono<AppEnv> {
   const { store, tokens, faults, credentials } = parts;
   const app = new Hono<AppEnv>();
 
-  app.use(async (c, next) => {
-    c.set('requestId', randomUUID());
-    c.set('lang', langOf(c.req.header('x-authing-lang')));
-    await next();
-  });
   // Before everything that reads a body, the control endpoints included.
   app.use(requestBody(parts.maxBodyBytes));
   app.route('/', controlRoutes(faults));

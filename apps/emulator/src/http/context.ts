@@ -1,17 +1,12 @@
 import type { HttpBindings } from '@hono/node-server';
 import type { Context } from 'hono';
 import type { UserRow } from '../store/rows.ts';
-import type { Lang } from './messages.ts';
 
 /** The Hono environment of the emulator's app. */
 export interface AppEnv {
   /** The Node request and response, for faults that cut or drop the connection. */
   Bindings: HttpBindings;
   Variables: {
-    /** Sent back in error envelopes. */
-    requestId: string;
-    /** From `x-authing-lang`. */
-    lang: Lang;
     /** The request body as text, read once by `requestBody` (absent on GET and HEAD). */
     body: string;
     /** The signed-in end user, on authentication-side routes. */

@@ -28,12 +28,25 @@ export function readQuery<TSchema extends ParamsSchema>(
   schema: TSchema,
 ): v.InferOutput<TSchema> {
   const input: Record<string, unknown> = {};
-  for (const [name, entry] of Object.entries(schema.entries)) {
+  for (const [name, type] of queryParamsOf(schema)) {
     const value = query.get(name);
-    if (value === null || isDeprecated(entry)) continue;
-    input[name] = coerce(value, baseType(entry));
+    if (value !== null) input[name] = coerce(value, type);
   }
   return validate(schema, input);
+}
+
+const queryParams = new WeakMap<ParamsSchema, readonly (readonly [name: string, type: string])[]>();
+
+/** The parameters `readQuery` reads for a schema, with their base types: worked out once per schema. */
+function queryParamsOf(schema: ParamsSchema): readonly (readonly [name: string, type: string])[] {
+  let params = queryParams.get(schema);
+  if (!params) {
+    params = Object.entries(schema.entries)
+      .filter(([, entry]) => !isDeprecated(entry))
+      .map(([name, entry]) => [name, baseType(entry)] as const);
+    queryParams.set(schema, params);
+  }
+  return params;
 }
 
 /**

@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ApiError } from './api-error.ts';
 import type { AppContext } from './context.ts';
-import { message } from './messages.ts';
+import { langOf, message } from './messages.ts';
 
 /**
  * A page whose items are JSON text already (the store's reply columns, `store/reply-json.ts`):
@@ -20,6 +21,8 @@ export class JsonPage<TItem> {
     this.items = items;
   }
 }
+
+const JSON_HEADERS = { 'Content-Type': 'application/json' } as const;
 
 /**
  * A successful reply: HTTP 200 and the envelope around `data` (contract 3.1).
@@ -42,15 +45,17 @@ export function ok(c: AppContext, data: unknown): Response {
   return RESPONSE_ALREADY_SENT;
 }
 
-const JSON_HEADERS = { 'Content-Type': 'application/json' } as const;
-
-/** The error envelope of `error`, in the request's language (contract 3.1: no `data`, a `requestId`). */
+/**
+ * The error envelope of `error`, in the request's language (`x-authing-lang`) and with a new
+ * request id (contract 3.1: no `data`, a `requestId`). Both are made here, for the requests
+ * that fail, rather than for every request.
+ */
 export function errorEnvelope(c: AppContext, error: ApiError): Record<string, unknown> {
   return {
     statusCode: error.statusCode,
-    message: message(error.key, c.get('lang'), error.details.values),
+    message: message(error.key, langOf(c.req.header('x-authing-lang')), error.details.values),
     ...(error.details.apiCode === undefined ? {} : { apiCode: error.details.apiCode }),
-    requestId: c.get('requestId'),
+    requestId: randomUUID(),
   };
 }
 
