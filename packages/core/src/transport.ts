@@ -190,12 +190,14 @@ export function createBaseTransport(options: BaseTransportOptions): Transport {
       if (endpoint.params && !encodeParams)
         throw new TypeError(`${name}: this transport has no encodeParams`);
       const encoded = endpoint.params && encodeParams?.(endpoint, params, name);
+      // The query goes in the URL as it is: given as `searchParams`, ky builds the Request twice.
+      const { searchParams = '', ...body }: { searchParams?: string; json?: unknown } = encoded ?? {};
       const slot: ReplySlot = { repeatable, timeout };
       let response: Response;
       try {
-        response = await api(endpoint.path.slice(1), {
+        response = await api(endpoint.path.slice(1) + (searchParams && `?${searchParams}`), {
           method: endpoint.method,
-          ...encoded,
+          ...body,
           retry: repeatable ? { ...retry, methods: [endpoint.method.toLowerCase()] } : onceOnly,
           ...(signal && { signal }),
           ...(headers && { headers }),

@@ -75,6 +75,17 @@ describe('on the wire', () => {
 
   it.each([
     ['listGroups', (api: ManagementClient) => api.listGroups()],
+    [
+      'listGroups with keywords that need encoding',
+      (api: ManagementClient) =>
+        api.listGroups({
+          keywords: 'dev ops:é&x',
+          page: 2,
+          limit: 50,
+          withMetadata: true,
+          withCustomData: true,
+        }),
+    ],
     ['getGroup', (api: ManagementClient) => api.getGroup({ code: 'developer' })],
     [
       'getUserGroups',
