@@ -174,10 +174,12 @@ describe.each(['signature', 'token'] as const)('a write whose reply is lost, wit
     expect(found).toBe(applied);
   });
 
-  it('no reply within the timeout is an UnknownOutcomeError, sent once', async () => {
-    env.emulator.faults.set({ latencyMs: 500, paths: [CREATE] });
+  // The timeout also bounds the token request, which a loaded CI machine once took over 100 ms to
+  // answer: a timeout well above any loopback reply, and a latency well above the timeout.
+  it('no reply within the timeout is an UnknownOutcomeError, sent once', { timeout: 20_000 }, async () => {
+    env.emulator.faults.set({ latencyMs: 5_000, paths: [CREATE] });
     const wire = recordingFetch();
-    const error = await client({ auth, fetch: wire.fetch, timeout: 100 })
+    const error = await client({ auth, fetch: wire.fetch, timeout: 1_000 })
       .createGroup({ code: `slow-${auth}`, name: 'Slow', description: '', type: 'static' })
       .catch((caught: unknown) => caught);
     expect(error).toMatchObject({ name: 'UnknownOutcomeError', lost: 'timeout' });
