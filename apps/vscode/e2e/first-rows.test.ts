@@ -9,30 +9,31 @@ const log = `2026-11-30 01:29:27.388 [info] [+57 ms] Activated in 57 ms: 2 conne
 2026-11-30 01:29:27.388 [info] [+2866 ms] View asked for rows
 2026-11-30 01:29:27.566 [info] [+2900 ms] [Local emulator] GET /api/v3/list-groups → HTTP 200, 120 ms
 2026-11-30 01:29:27.578 [info] [+2910 ms] [Local emulator] listGroups page 1: 50 items of 10007, 150 ms
-2026-11-30 01:29:28.082 [info] [+2950 ms] First rows, 84 ms after the view asked (activation started at 2026-11-30T01:29:24.317Z)
+2026-11-30 01:29:28.082 [info] [+4650 ms] First rows, 4 ms after the view asked for them, 1784 ms after the view asked for rows (activation started at 2026-11-30T01:29:24.317Z)
 2026-11-30 01:29:29.000 [info] [Local emulator] listGroups page 2: 50 items of 10007, 20 ms`;
 
 describe('firstRowsTimeline', () => {
   it('puts each step relative to the view asking, the screen by the activation wall clock', () => {
-    const onScreen = Date.parse('2026-11-30T01:29:24.317Z') + 3000;
+    const onScreen = Date.parse('2026-11-30T01:29:24.317Z') + 4700;
     const timeline = firstRowsTimeline(log, 'Local emulator', onScreen);
-    expect(timeline.steps.map(({ step, at }) => [step, at])).toEqual(
+    expect(timeline.steps.map(({ step, at }) => `${step} ${at}`)).toEqual(
       [
-        ['activation started', -2866],
-        ['activation done', -2809],
-        ['secret read started', -2809],
-        ['client ready', -1148],
-        ['view asked for rows', 0],
-        ['page 1 called', -106],
-        ['page 1 request sent', -86],
-        ['page 1 reply', 34],
-        ['page 1 read', 44],
-        ['rows to the view', 84],
-        ['rows on screen', 134],
-      ].sort((a, b) => Number(a[1]) - Number(b[1])),
+        'activation started -4646',
+        'activation done -4589',
+        'secret read started -4589',
+        'client ready -2928',
+        'view asked for rows -1780',
+        'page 1 called -1886',
+        'page 1 request sent -1866',
+        'page 1 reply -1746',
+        'page 1 read -1736',
+        'view asked for the group rows 0',
+        'rows to the view 4',
+        'rows on screen 54',
+      ].sort((a, b) => Number(a.split(' ').at(-1)) - Number(b.split(' ').at(-1))),
     );
-    expect(timeline).toMatchObject({ askToScreenMs: 134, roundTripMs: 120 });
-    expect(formatTimeline(timeline)).toContain('  client ready          -1148 ms  (setup 183 ms)');
+    expect(timeline).toMatchObject({ askToScreenMs: 54, firstAskToScreenMs: 1834, roundTripMs: 120 });
+    expect(formatTimeline(timeline)).toContain('  client ready                    -2928 ms  (setup 183 ms)');
     expect(() => firstRowsTimeline(log, 'Staging', onScreen)).toThrow('no line for the client setup');
   });
 });

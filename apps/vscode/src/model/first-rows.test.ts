@@ -11,34 +11,37 @@ describe('FirstRowsProbe', () => {
     let clock = activated.at;
     const memory = new MemoryLog();
     const probe = new FirstRowsProbe(memory, activated, () => clock);
+    const connection = node('connection');
     clock += 57;
     probe.log.info('Activated in 57 ms');
     clock += 200;
-    probe.asked();
+    probe.asked(undefined);
+    probe.shown(connection, undefined);
     clock += 50;
-    probe.asked();
+    probe.asked(undefined);
+    probe.asked(connection); // the connection's rows, one round trip later
     probe.log.warn('[A] something');
-    probe.shown(node('status'));
-    probe.shown(node('connection'));
+    probe.shown(node('status'), connection);
     clock += 130;
-    probe.shown(node('group'));
-    probe.shown(node('group'));
+    probe.asked(connection); // asked again once the page came
+    probe.shown(node('group'), connection);
+    probe.shown(node('group'), connection);
     probe.log.error('[A] later');
     expect(memory.lines).toEqual([
       'info [+57 ms] Activated in 57 ms',
       'info [+257 ms] View asked for rows',
       'warn [+307 ms] [A] something',
-      'info [+437 ms] First rows, 180 ms after the view asked (activation started at 2026-11-30T01:29:24.317Z)',
+      'info [+437 ms] First rows, 130 ms after the view asked for them, 180 ms after the view asked for rows (activation started at 2026-11-30T01:29:24.317Z)',
       'error [A] later',
     ]);
   });
 
-  it('logs first rows without the view having asked (a reveal, say)', () => {
+  it('logs first rows the view did not ask for (a reveal, say)', () => {
     let clock = activated.at;
     const memory = new MemoryLog();
     const probe = new FirstRowsProbe(memory, activated, () => clock);
     clock += 40;
-    probe.shown(node('group'));
+    probe.shown(node('group'), node('connection'));
     expect(memory.lines).toEqual([
       'info [+40 ms] First rows (activation started at 2026-11-30T01:29:24.317Z)',
     ]);

@@ -15,7 +15,9 @@ export interface ActivationTime {
  * {@link FirstRowsProbe.log} starts with its time since activation (`[+2866 ms] ...`): the editor
  * stamps the lines of a channel that is still opening with the time it opened, seconds late on a
  * busy machine. The probe adds two lines of its own: when the view first asked for rows, and when
- * the first group row went to it.
+ * the first group row went to it, with how long after the view asked for that row's siblings
+ * (the top level for a lone connection; a connection's rows, one round trip with the editor after
+ * the top level, when there are several).
  */
 export class FirstRowsProbe {
   /** The log to write to: stamped as above until the first rows, then as given. */
@@ -23,6 +25,8 @@ export class FirstRowsProbe {
   readonly #now: () => number;
   readonly #activated: ActivationTime;
   #asked: number | undefined;
+  /** When the view first asked for the children of each node (`undefined`: the top level). */
+  readonly #asks = new Map<TreeNode | undefined, number>();
   #shown = false;
 
   /** @param now the monotonic clock of `activated.at`, in milliseconds. */
@@ -39,20 +43,32 @@ export class FirstRowsProbe {
     };
   }
 
-  /** The view asks for children: the first time is logged. */
-  asked(): void {
+  /** The view asks for the children of `parent` (`undefined`: the top level); the very first ask is logged. */
+  asked(parent: TreeNode | undefined): void {
+    if (this.#shown || this.#asks.has(parent)) return;
+    const now = this.#now();
+    this.#asks.set(parent, now);
     if (this.#asked !== undefined) return;
-    this.#asked = this.#now();
+    this.#asked = now;
     this.log.info('View asked for rows');
   }
 
-  /** A row goes to the view: the first group row is logged, with how long after the view asked. */
-  shown(node: TreeNode): void {
+  /**
+   * A row goes to the view, as a child of `parent` as shown (`undefined`: the top level). The
+   * first group row is logged, with how long after the view asked for it (for the children of its
+   * parent) and after it first asked for anything.
+   */
+  shown(node: TreeNode, parent: TreeNode | undefined): void {
     if (this.#shown || node.kind !== 'group') return;
-    const sinceAsked =
-      this.#asked === undefined ? '' : `, ${Math.round(this.#now() - this.#asked)} ms after the view asked`;
+    const now = this.#now();
+    const since = (at: number | undefined, what: string) =>
+      at === undefined ? [] : [`${Math.round(now - at)} ms after the view asked ${what}`];
+    const parts = [...since(this.#asks.get(parent), 'for them'), ...since(this.#asked, 'for rows')];
     const started = new Date(this.#activated.wallClock).toISOString();
-    this.log.info(`First rows${sinceAsked} (activation started at ${started})`);
+    this.log.info(
+      `First rows${parts.map((part) => `, ${part}`).join('')} (activation started at ${started})`,
+    );
     this.#shown = true;
+    this.#asks.clear();
   }
 }

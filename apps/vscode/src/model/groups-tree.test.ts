@@ -192,6 +192,67 @@ describe('GroupsTree against the emulator', () => {
     expect(counter.requests).toEqual(['list-groups#1']);
   });
 
+  it('answers with a first page that comes within the grace, without a change event for it', async () => {
+    const { tree } = treeHarness({ entries: [emulatorEntry(emulator)], secrets });
+    const changes: unknown[] = [];
+    tree.onDidChange.on((node) => changes.push(node));
+    const top = await tree.childrenWithin(undefined, 20_000);
+    expect(rows(top).slice(0, 2)).toEqual(['group:team-00025', 'group:team-00024']);
+    expect(changes).toEqual([]);
+    // Nothing under way: the answer is at once.
+    expect(await tree.childrenWithin(undefined, 20_000)).toHaveLength(11);
+  });
+
+  it('answers with the loading row after the grace, and tells the view when the page comes', async () => {
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    // The network edge holds the reply until the test lets it through.
+    const held: typeof fetch = async (input, init) => {
+      await gate;
+      return fetch(input, init);
+    };
+    const { tree, settle } = treeHarness({ entries: [emulatorEntry(emulator)], secrets, fetch: held });
+    const changes: unknown[] = [];
+    tree.onDidChange.on((node) => changes.push(node));
+    expect(rows(await tree.childrenWithin(undefined, 20))).toEqual(['status:loading']);
+    expect(changes).toEqual([]);
+    release();
+    await settle();
+    expect(changes).toEqual([tree.connectionNodes[0]]);
+    expect(tree.children()).toHaveLength(11);
+  });
+
+  it("tells the view of an awaited page's owner once the answer is out, to redraw its count", async () => {
+    const { tree, settle } = treeHarness({
+      entries: [
+        emulatorEntry(emulator, 'Good'),
+        { label: 'Wrong secret', host: emulator.url, accessKeyId: 'other-key' },
+      ],
+      secrets: new Map([...secrets, [`${emulator.url}|other-key`, 'wrong']]),
+    });
+    const changes: unknown[] = [];
+    tree.onDidChange.on((node) => changes.push(node));
+    const [good] = tree.children();
+    const answer = await tree.childrenWithin(good, 20_000);
+    expect(rows(answer).slice(0, 2)).toEqual(['group:team-00025', 'group:team-00024']);
+    expect(changes).not.toContain(good);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(changes).toContain(good);
+    await settle();
+  });
+
+  it('tells the view of a first page that came before it asked, and answers with it at once', async () => {
+    const { tree, settle } = treeHarness({ entries: [emulatorEntry(emulator)], secrets });
+    const changes: unknown[] = [];
+    tree.onDidChange.on((node) => changes.push(node));
+    tree.loadFirstPages();
+    await settle();
+    expect(changes).toEqual([tree.connectionNodes[0]]);
+    expect(rows(await tree.childrenWithin(undefined, 20_000)).slice(0, 1)).toEqual(['group:team-00025']);
+  });
+
   it('fetches the management token ahead (prepare) and the first page goes out with it', async () => {
     const counter = countingFetch();
     const { tree, registry, settled } = treeHarness({

@@ -36,8 +36,12 @@ export class GroupsTree implements NodeContext {
   #keywords: string | undefined;
   #nodes = new Map<string, ConnectionNode>();
   #searches = 0;
-  /** Set while `children()` starts a load: the rows it returns already show it, no change event needed. */
+  /** Set while a load starts quietly: whoever asks next sees it loading, no change event needed. */
   #quiet = false;
+  /** Lists whose first page {@link childrenWithin} answers are waiting for, and how many answers. */
+  readonly #awaited = new Map<object, number>();
+  /** Set while {@link childrenWithin} looks for first pages under way, which it collects here. */
+  #firstPages: PagedList<unknown>[] | undefined;
   // Nodes are made once per loaded entry, so that a group keeps its members across re-renders.
   readonly #entryNodes = new WeakMap<Entry<unknown>, TreeNode>();
 
@@ -71,6 +75,41 @@ export class GroupsTree implements NodeContext {
   /** The children of `node`, or the top level. */
   children(node?: TreeNode): TreeNode[] {
     return node ? node.children(this) : this.#roots();
+  }
+
+  /**
+   * The children of `node`, or the top level, once the first pages they show loading have come,
+   * or after `graceMs`, whichever is sooner. A view that waits for this answer gets the rows of a
+   * quick page at once, rather than a "Loading…" row and, when the page comes, one more round trip
+   * with the editor to ask again (seconds while the editor starts, on a busy machine). A slower page
+   * shows the loading row after `graceMs`, and its rows when it comes, as {@link children} does.
+   */
+  async childrenWithin(node: TreeNode | undefined, graceMs: number): Promise<TreeNode[]> {
+    const firstPages: PagedList<unknown>[] = [];
+    this.#firstPages = firstPages;
+    let rows: TreeNode[];
+    try {
+      rows = this.children(node);
+    } finally {
+      this.#firstPages = undefined;
+    }
+    if (firstPages.length === 0) return rows;
+    for (const list of firstPages) this.#awaited.set(list, (this.#awaited.get(list) ?? 0) + 1);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const grace = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, graceMs);
+    });
+    try {
+      await Promise.race([Promise.all(firstPages.map((list) => list.loadNext())), grace]);
+    } finally {
+      clearTimeout(timer);
+      for (const list of firstPages) {
+        const waiting = (this.#awaited.get(list) ?? 1) - 1;
+        if (waiting > 0) this.#awaited.set(list, waiting);
+        else this.#awaited.delete(list);
+      }
+    }
+    return this.children(node);
   }
 
   /** Whether `node` is the lone connection, whose node is hidden and whose children are the top level. */
@@ -159,15 +198,24 @@ export class GroupsTree implements NodeContext {
     pageSize: number,
     fetchPage: FetchPage<T>,
   ): PagedList<T> {
-    return new PagedList<T>({
+    const list: PagedList<T> = new PagedList<T>({
       fetchPage,
       pageSize,
       keyOf: keyOf as (item: T) => string,
       onChange: () => {
-        if (!this.#quiet) this.onDidChange.fire(owner);
+        if (this.#quiet) return;
+        if (!this.#awaited.has(list)) {
+          this.onDidChange.fire(owner);
+          return;
+        }
+        // An answer waits for this page and takes its rows along. Told now, the editor would drop
+        // that answer and ask again; told once the answer is out, it only redraws the owner's own
+        // row (a count in its description), which a hidden lone connection does not have.
+        if (!this.isHidden(owner)) setTimeout(() => this.onDidChange.fire(owner), 0);
       },
       onLoad: (load) => this.onDidLoad.fire(load),
     });
+    return list;
   }
 
   /**
@@ -181,6 +229,9 @@ export class GroupsTree implements NodeContext {
 
   rows<T>(owner: TreeNode, list: PagedList<T>, kind: ListKind, toNode: (value: T) => TreeNode): TreeNode[] {
     this.#start(list);
+    if (this.#firstPages && list.status === 'loading' && list.entries.length === 0) {
+      this.#firstPages.push(list as PagedList<unknown>);
+    }
     const rows = list.entries.map((entry, index) => {
       if (!entry.ok)
         return new StatusNode(owner, { type: 'broken', list: kind, item: entry }, `broken${index}`);

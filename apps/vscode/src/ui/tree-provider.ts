@@ -4,6 +4,13 @@ import type { GroupsTree } from '../model/groups-tree.ts';
 import type { TreeNode } from '../model/nodes/tree-node.ts';
 import { treeItem } from './tree-item.ts';
 
+/**
+ * How long the view's answer waits for a first page under way: a page that comes sooner shows at
+ * once, without a "Loading…" row and a second round trip with the editor; a slower one shows the
+ * loading row after this long.
+ */
+const FIRST_PAGE_GRACE_MS = 1000;
+
 /** Shows a {@link GroupsTree} in a tree view. */
 export class GroupsTreeProvider implements TreeDataProvider<TreeNode> {
   readonly #tree: GroupsTree;
@@ -22,13 +29,13 @@ export class GroupsTreeProvider implements TreeDataProvider<TreeNode> {
   }
 
   getTreeItem(node: TreeNode): TreeItem {
-    this.#probe?.shown(node);
+    this.#probe?.shown(node, this.#tree.visibleParent(node));
     return treeItem(node);
   }
 
-  getChildren(node?: TreeNode): TreeNode[] {
-    this.#probe?.asked();
-    return this.#tree.children(node);
+  getChildren(node?: TreeNode): Promise<TreeNode[]> {
+    this.#probe?.asked(node);
+    return this.#tree.childrenWithin(node, FIRST_PAGE_GRACE_MS);
   }
 
   getParent(node: TreeNode): TreeNode | undefined {
