@@ -13,10 +13,11 @@ import { langOf, message } from './messages.ts';
  */
 export class JsonPage<TItem> {
   readonly totalCount: number;
-  readonly items: readonly string[];
+  /** The items' JSON texts, joined by commas: the list without its brackets. */
+  readonly items: string;
   declare readonly item?: TItem;
 
-  constructor(totalCount: number, items: readonly string[]) {
+  constructor(totalCount: number, items: string) {
     this.totalCount = totalCount;
     this.items = items;
   }
@@ -36,7 +37,7 @@ export function ok(c: AppContext, data: unknown): Response {
   const body =
     data instanceof JsonPage
       ? // The bytes of `JSON.stringify` for `{ totalCount, list }`: `reply.test.ts` compares them.
-        `{"statusCode":200,"message":"","data":{"totalCount":${data.totalCount},"list":[${data.items.join(',')}]}}`
+        `{"statusCode":200,"message":"","data":{"totalCount":${data.totalCount},"list":[${data.items}]}}`
       : JSON.stringify({ statusCode: 200, message: '', data });
   const outgoing = c.env?.outgoing;
   if (!outgoing || c.get('replyAsResponse')) return c.body(body, 200, JSON_HEADERS);

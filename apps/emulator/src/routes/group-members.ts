@@ -10,7 +10,7 @@ export const listGroupMembers: EndpointHandler<typeof models.listGroupMembers> =
   const customData = customDataMode(params.withCustomData, params.flatCustomData);
   if (customData === 'omit' && !params.withIdentities && !params.withDepartmentIds) {
     const page = store.memberReplies(group.seq, params.page, params.limit);
-    return new JsonPage<models.UserDto>(page.totalCount, page.rows);
+    return new JsonPage<models.UserDto>(page.totalCount, page.items);
   }
   const page = store.members(group.seq, params.page, params.limit);
   const seqs = page.rows.map((user) => user.seq);

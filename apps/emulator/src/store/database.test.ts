@@ -33,7 +33,7 @@ describe('openDatabase', () => {
     const reopened = new Store(openDatabase(path), Date.now);
     try {
       expect(pages(reopened)).toEqual(before);
-      expect(before.members.rows).toHaveLength(10);
+      expect(JSON.parse(`[${before.members.items}]`)).toHaveLength(10);
     } finally {
       reopened.close();
     }

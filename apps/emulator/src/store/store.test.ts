@@ -34,7 +34,7 @@ function groupPages(keywords?: string): void {
       expect(rows.rows.map((row) => row.seq)).toEqual(want);
       const replies = store.listGroupReplies(keywords, page, limit);
       expect(replies.totalCount).toBe(total);
-      expect(replies.rows.map((json) => (JSON.parse(json) as { code: string }).code)).toEqual(
+      expect((JSON.parse(`[${replies.items}]`) as { code: string }[]).map((group) => group.code)).toEqual(
         rows.rows.map((row) => row.code),
       );
     }
@@ -56,7 +56,7 @@ function memberPages(groupSeq: number): void {
       expect(rows.rows.map((row) => row.seq)).toEqual(want);
       const replies = store.memberReplies(groupSeq, page, limit);
       expect(replies.totalCount).toBe(total);
-      expect(replies.rows.map((json) => (JSON.parse(json) as { userId: string }).userId)).toEqual(
+      expect((JSON.parse(`[${replies.items}]`) as { userId: string }[]).map((user) => user.userId)).toEqual(
         rows.rows.map((row) => row.user_id),
       );
     }
