@@ -268,7 +268,9 @@ export class ManagementClient {
 
   /** Every group, page after page (see {@link listGroupsPages}). */
   async *listAllGroups(params: PagingParams<ListGroupsDto> = {}): AsyncGenerator<ResGroupDto> {
-    for await (const page of this.listGroupsPages(params)) yield* page.list;
+    // Not `yield* page.list`: delegating to an array from an async generator wraps each item in
+    // an extra promise, twice the time per item (10 000 a walk).
+    for await (const page of this.listGroupsPages(params)) for (const group of page.list) yield group;
   }
 
   /** Every page of `listGroupMembers`, in order (see {@link listGroupsPages}). */
@@ -279,7 +281,7 @@ export class ManagementClient {
 
   /** Every member of a group, page after page (see {@link listGroupsPages}). */
   async *listAllGroupMembers(params: PagingParams<ListGroupMembersDto>): AsyncGenerator<UserDto> {
-    for await (const page of this.listGroupMembersPages(params)) yield* page.list;
+    for await (const page of this.listGroupMembersPages(params)) for (const user of page.list) yield user;
   }
 
   async *#pages<TEndpoint extends typeof listGroups | typeof listGroupMembers, TItem>(
