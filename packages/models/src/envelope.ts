@@ -24,6 +24,20 @@ export function envelope<const TData extends v.GenericSchema>(data: TData) {
 }
 
 /**
+ * A page of items (contract 7.3), the `data` of the paged replies.
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function paged<const TItem extends v.GenericSchema>(item: TItem) {
+  return noEcho(
+    v.looseObject({
+      /** Total number of items across all pages. */
+      totalCount: v.number(),
+      list: v.array(item),
+    }),
+  );
+}
+
+/**
  * The reply of any endpoint when it fails: HTTP 200 with a non-200 `statusCode` (contract 3.2).
  *
  * `data` is usually absent on errors although the types mark it required; when present it is kept

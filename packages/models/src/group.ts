@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { envelope } from './envelope.ts';
+import { envelope, paged } from './envelope.ts';
 import { noEcho } from './no-echo.ts';
 import { UserDto } from './user.ts';
 
@@ -34,15 +34,13 @@ export const ResGroupDto = GroupDto;
 export type ResGroupDto = v.InferOutput<typeof ResGroupDto>;
 
 /** A page of groups (contract 7.3). */
-export const GroupPagingDto = noEcho(
-  v.looseObject({
-    /** Total number of groups across all pages. */
-    totalCount: v.number(),
-    list: v.array(ResGroupDto),
-  }),
-);
+export const GroupPagingDto = /* @__PURE__ */ paged(ResGroupDto);
 /** @see {@link GroupPagingDto} */
 export type GroupPagingDto = v.InferOutput<typeof GroupPagingDto>;
+
+// Marked pure where they are built: esbuild honours the factories' @__NO_SIDE_EFFECTS__ only
+// within their own module, and an app that reads only the group list (the browser SDK) would
+// otherwise carry the other replies too.
 
 /** Reply of `get-my-group-list` and `get-all-groups`. */
 export const GroupListRespDto = envelope(v.array(GroupDto));
@@ -50,11 +48,11 @@ export const GroupListRespDto = envelope(v.array(GroupDto));
 export type GroupListRespDto = v.InferOutput<typeof GroupListRespDto>;
 
 /** Reply of `get-group`. */
-export const GroupSingleRespDto = envelope(GroupDto);
+export const GroupSingleRespDto = /* @__PURE__ */ envelope(GroupDto);
 /** @see {@link GroupSingleRespDto} */
 export type GroupSingleRespDto = v.InferOutput<typeof GroupSingleRespDto>;
 
 /** Reply of `list-groups` and `get-user-groups`. */
-export const GroupPaginatedRespDto = envelope(GroupPagingDto);
+export const GroupPaginatedRespDto = /* @__PURE__ */ envelope(GroupPagingDto);
 /** @see {@link GroupPaginatedRespDto} */
 export type GroupPaginatedRespDto = v.InferOutput<typeof GroupPaginatedRespDto>;

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { envelope } from './envelope.ts';
+import { envelope, paged } from './envelope.ts';
 import type { knownValues } from './known-values.ts';
 import { noEcho } from './no-echo.ts';
 import { openEnum } from './open-enum.ts';
@@ -151,17 +151,12 @@ export const UserDto = noEcho(
 export type UserDto = v.InferOutput<typeof UserDto>;
 
 /** A page of users (contract 7.3). */
-export const UserPagingDto = noEcho(
-  v.looseObject({
-    /** Total number of users across all pages. */
-    totalCount: v.number(),
-    list: v.array(UserDto),
-  }),
-);
+export const UserPagingDto = /* @__PURE__ */ paged(UserDto);
 /** @see {@link UserPagingDto} */
 export type UserPagingDto = v.InferOutput<typeof UserPagingDto>;
 
 /** Reply of `list-group-members`. */
-export const UserPaginatedRespDto = envelope(UserPagingDto);
+// Pure: see GroupListRespDto.
+export const UserPaginatedRespDto = /* @__PURE__ */ envelope(UserPagingDto);
 /** @see {@link UserPaginatedRespDto} */
 export type UserPaginatedRespDto = v.InferOutput<typeof UserPaginatedRespDto>;
