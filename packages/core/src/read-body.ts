@@ -11,33 +11,24 @@ export async function readBody(response: Response, ms: number): Promise<string |
   if (!response.body) return response.text();
   const reader = response.body.getReader();
   const decoder = new TextDecoder();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const expired = new Promise<typeof BODY_TIMED_OUT>((resolve) => {
-    timer = setTimeout(() => resolve(BODY_TIMED_OUT), ms);
-  });
-  const read = (async () => {
-    let text = '';
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) {
-        // Unlocked, the finished stream cancels quietly: ky cancels the clone it gave the hook,
-        // and cancelling a locked one builds a TypeError (with its message formatted) every call.
-        reader.releaseLock();
-        return text + decoder.decode();
-      }
-      text += decoder.decode(value, { stream: true });
-    }
-  })();
+  let expired = false;
+  // Cancelling ends the pending read at once (done). Not awaited: a branch of a teed body (ky
+  // hands hooks a clone) settles its cancel only once every branch is cancelled.
+  const timer = setTimeout(() => {
+    expired = true;
+    reader.cancel().catch(() => undefined);
+  }, ms);
+  let text = '';
   try {
-    const result = await Promise.race([read, expired]);
-    if (result === BODY_TIMED_OUT) {
-      read.catch(() => undefined);
-      // Not awaited: a branch of a teed body (ky hands hooks a clone) settles its cancel only
-      // once every branch is cancelled.
-      reader.cancel().catch(() => undefined);
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+      text += decoder.decode(chunk.value, { stream: true });
     }
-    return result;
   } finally {
     clearTimeout(timer);
   }
+  if (expired) return BODY_TIMED_OUT;
+  // Unlocked, the finished stream cancels quietly: ky cancels the clone it gave the hook, and
+  // cancelling a locked one builds a TypeError (with its message formatted) every call.
+  reader.releaseLock();
+  return text + decoder.decode();
 }
