@@ -7,7 +7,7 @@ import {
   type Transport,
 } from '@genauth-groups/core';
 import { type GroupListRespDto, getMyGroupList, ValidationError } from '@genauth-groups/models';
-import { checkOptions, checkToken } from './options.ts';
+import { checkOptions, checkToken, issue } from './options.ts';
 
 /** What the SDK tells an access-token function when it calls it. */
 export interface AccessTokenRequest {
@@ -161,16 +161,11 @@ async function tokenOf(source: AccessToken | undefined, refresh: boolean): Promi
 }
 
 function missingToken(source: AccessToken | undefined): ValidationError {
-  return new ValidationError('getGroupList call', [
-    {
-      path: 'accessToken',
-      expected: 'an access token',
-      message:
-        typeof source === 'function'
-          ? 'accessToken: the function returned no token; is the user signed in?'
-          : 'accessToken: missing; pass it to the constructor or call setAccessToken() after sign-in',
-    },
-  ]);
+  const problem =
+    typeof source === 'function'
+      ? 'the function returned no token; is the user signed in?'
+      : 'missing; pass it to the constructor or call setAccessToken() after sign-in';
+  return new ValidationError('getGroupList call', [issue('accessToken', 'an access token', problem)]);
 }
 
 /** Whether the server refused the token: expired, revoked or forged (contract 3.4). */

@@ -36,8 +36,7 @@ const OPTIONS: Readonly<Record<string, Check>> = {
   appId: nonEmpty,
   appHost: string,
   accessToken: token,
-  lang: (value) =>
-    LANGS.includes(value as string) ? undefined : `(${LANGS.map((lang) => `"${lang}"`).join(' | ')})`,
+  lang: (value) => (LANGS.includes(value as string) ? undefined : '("zh-CN" | "en-US" | "ja-JP" | "zh-TW")'),
   timeout: integer(1),
   retry: (value) => (typeof value === 'object' ? object(value) : integer(0)(value)),
   fetch: fn,
@@ -45,7 +44,8 @@ const OPTIONS: Readonly<Record<string, Check>> = {
 };
 const REQUIRED = ['appId', 'appHost'];
 
-function issue(path: string, expected: string, problem = `expected ${expected}`): ValidationIssue {
+/** A problem with an option, in the words of a `ValidationIssue` (`appId: missing`). */
+export function issue(path: string, expected: string, problem = `expected ${expected}`): ValidationIssue {
   return { path, expected, message: path ? `${path}: ${problem}` : problem };
 }
 
