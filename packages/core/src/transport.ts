@@ -1,6 +1,6 @@
 import { type Endpoint, ErrorRespDto, parse, safeParse, ValidationError } from '@genauth-groups/models';
 // ky 1.x, not 2.x: ky 2 alone is 9 KB min+gzip, which leaves no room for validation under the
-// browser SDK's 12 KB budget; ky 1.14 is 5 KB and has every feature used here (measured in
+// browser SDK's budget; ky 1.14 is 5 KB and has every feature used here (measured in
 // packages/sdk/scripts/size.ts).
 import ky, {
   type AfterResponseHook,

@@ -3,8 +3,8 @@
 // Prints the figure beside its floor, measured the same way in the same run: an app that calls
 // the endpoint with ky and checks the reply with a minimal valibot schema (what any typed client
 // on the same two libraries must carry), and beside the official browser SDK, @authing/web (which
-// has no getGroupList: its app reads the signed-in user's profile). Fails above the budget
-// (issue 14: 9 KB, with typed errors, no-echo validation, retries and the token function kept).
+// has no getGroupList: its app reads the signed-in user's profile). Prints the budget and issue
+// 14's target beside them, and fails above the budget.
 //
 //   pnpm --filter @genauth-groups/sdk build && pnpm --filter @genauth-groups/sdk size
 
@@ -12,7 +12,11 @@ import { gzipSync } from 'node:zlib';
 import { formatRatio, reportBench } from '@genauth-groups/testing/bench';
 import { build } from 'esbuild';
 
-const BUDGET = 12 * 1024;
+// The budget is what the app weighs now, so that it cannot creep back; issue 14's target is 9 KB
+// with typed errors, no-echo validation, retries, timeouts and the token function kept. What the
+// bytes between the two buy is in the SDK README (Size).
+const BUDGET = 10_400;
+const TARGET = 9 * 1024;
 
 async function gzippedSize(contents: string): Promise<{ minified: number; gzipped: number; code: string }> {
   const result = await build({
@@ -64,6 +68,8 @@ console.table([
     'min+gzip': kb(ours.gzipped),
     bytes: ours.gzipped,
   },
+  { app: 'budget (fails above)', 'min+gzip': kb(BUDGET), bytes: BUDGET },
+  { app: "issue 14's target", 'min+gzip': kb(TARGET), bytes: TARGET },
   {
     app: 'floor: ky + minimal valibot schema',
     minified: kb(floor.minified),
@@ -105,12 +111,9 @@ if (leaked.length > 0) {
   console.error(`the SDK bundle carries code it does not use: ${leaked.map(([what]) => what).join(', ')}`);
   process.exit(1);
 }
+const sideBySide = `budget ${BUDGET} B, floor ${floor.gzipped} B (${formatRatio(ours.gzipped / floor.gzipped)}× the floor), issue 14's target ${TARGET} B (${ours.gzipped > TARGET ? `${ours.gzipped - TARGET} B to go` : 'met'})`;
 if (ours.gzipped > BUDGET) {
-  console.error(
-    `over budget: ${ours.gzipped} bytes > ${BUDGET} bytes (${BUDGET / 1024} KB) min+gzip; floor ${floor.gzipped} bytes (${formatRatio(ours.gzipped / floor.gzipped)}× the floor)`,
-  );
+  console.error(`over budget: ${ours.gzipped} B min+gzip; ${sideBySide}`);
   process.exit(1);
 }
-console.log(
-  `within budget: ${ours.gzipped} of ${BUDGET} bytes (${BUDGET / 1024} KB) min+gzip; floor ${floor.gzipped} bytes (${formatRatio(ours.gzipped / floor.gzipped)}× the floor)`,
-);
+console.log(`within budget: ${ours.gzipped} B min+gzip; ${sideBySide}`);
