@@ -54,7 +54,7 @@ describe('the walk', () => {
         const reply = await fetch(input, init);
         // Held until page 13 is requested; the generous bound only ends the wait of a walk that
         // never gets there (the test then fails on the order of events).
-        if (page === 2) await Promise.race([page2Held, delay(5_000)]);
+        if (page === 2) await Promise.race([page2Held, delay(10_000)]);
         events.push(`reply ${page}`);
         return reply;
       } finally {
@@ -76,7 +76,7 @@ describe('the walk', () => {
   });
 
   it('starts the pages after the first before the reader takes the first one, up to 12 ahead', {
-    timeout: 15_000,
+    timeout: 30_000,
   }, async () => {
     const requested: number[] = [];
     const recording: typeof fetch = (input, init) => {
@@ -89,7 +89,7 @@ describe('the walk', () => {
     // The reader does not ask for page 2: the next requests leave all the same, until twice the
     // concurrency of pages wait for the reader.
     const upTo13 = Array.from({ length: 13 }, (_, i) => i + 1);
-    await vi.waitFor(() => expect(requested).toEqual(upTo13), { timeout: 5_000 });
+    await vi.waitFor(() => expect(requested).toEqual(upTo13), { timeout: 10_000 });
     await delay(100);
     expect(requested).toEqual(upTo13);
     await pages.return(undefined);
@@ -99,9 +99,11 @@ describe('the walk', () => {
     timeout: 30_000,
   }, async () => {
     const cancel = new AbortController();
+    let sent = 0;
     let sentAfterCancel = 0;
     const aborted: number[] = [];
     const recording: typeof fetch = async (input, init) => {
+      sent += 1;
       if (cancel.signal.aborted) sentAfterCancel += 1;
       const page = pageOf(input);
       try {
@@ -112,14 +114,17 @@ describe('the walk', () => {
       }
     };
     // Pages 2 to 7 are on their way, slowed down by the server, when the reader cancels.
-    emulator.faults.set({ latencyMs: 1_000 });
+    emulator.faults.set({ latencyMs: 3_000 });
     const walk = client({ fetch: recording }).listAllGroups({ limit: LIMIT, signal: cancel.signal });
     let seen = 0;
     const reason = new Error('the reader gave up');
     const error = await (async () => {
       for await (const _ of walk) {
         seen += 1;
-        if (seen === LIMIT) cancel.abort(reason);
+        if (seen === LIMIT) {
+          await vi.waitFor(() => expect(sent).toBe(7), { timeout: 2_000 });
+          cancel.abort(reason);
+        }
       }
     })().catch((caught: unknown) => caught);
 
