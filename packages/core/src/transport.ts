@@ -172,8 +172,6 @@ export function createBaseTransport(options: BaseTransportOptions): Transport {
   const { encodeParams, lostReply } = options;
   const parseReply = options.parseReply ?? parse;
   const retry = retryOptions(options.retry);
-  // Retry options go with each call, whole: ky would merge per-call `methods` into the instance's.
-  const onceOnly: RetryOptions = { ...retry, methods: [] };
   const api: KyInstance = ky.create({
     prefixUrl: options.baseUrl,
     timeout,
@@ -198,7 +196,8 @@ export function createBaseTransport(options: BaseTransportOptions): Transport {
         response = await api(endpoint.path.slice(1) + (searchParams && `?${searchParams}`), {
           method: endpoint.method,
           ...body,
-          retry: repeatable ? { ...retry, methods: [endpoint.method.toLowerCase()] } : onceOnly,
+          // Whole, with each call: ky would merge per-call `methods` into the instance's.
+          retry: { ...retry, methods: repeatable ? [endpoint.method.toLowerCase()] : [] },
           ...(signal && { signal }),
           ...(headers && { headers }),
           context: { slot },
@@ -206,13 +205,9 @@ export function createBaseTransport(options: BaseTransportOptions): Transport {
       } catch (error) {
         throw await toClientError(error, where, timeout, lost);
       }
-      try {
-        // The hook read a clone of the body; this copy is not needed.
-        await response.body?.cancel();
-      } catch {
-        // A body cut off mid-way rejects here as well (`TypeError: terminated`): the hook has
-        // already recorded it in the slot.
-      }
+      // The hook read a clone of the body; this copy is not needed. A body cut off mid-way
+      // rejects here as well (`TypeError: terminated`): the hook has recorded it in the slot.
+      await response.body?.cancel().catch(() => undefined);
       if (slot.unreadable) throw unreadableReply(slot.unreadable, slot.cause, where, timeout, lost);
       const statusCode = statusCodeOf(slot.body);
       if (statusCode !== undefined && statusCode !== 200) {
