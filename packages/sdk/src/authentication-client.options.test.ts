@@ -26,6 +26,7 @@ describe('AuthenticationClient options', () => {
     [{ appId: 'app' }, 'appHost: missing'],
     [{ appId: 'app', appHost: 'example.genauth.ai', retry: 1.5 }, 'retry: expected an integer'],
     [{ appId: 'app', appHost: 'example.genauth.ai', retry: -1 }, 'retry: expected >=0'],
+    [{ appId: 'app', appHost: 'example.genauth.ai', retry: '3' }, 'retry: expected (number | Object)'],
     [{ appId: 'app', appHost: 'example.genauth.ai', fetch: 'fetch' }, 'fetch: expected Function'],
     [{ appId: 'app', appHost: 'example.genauth.ai', hooks: null }, 'hooks: expected Object'],
     [

@@ -38,7 +38,12 @@ const OPTIONS: Readonly<Record<string, Check>> = {
   accessToken: token,
   lang: (value) => (LANGS.includes(value as string) ? undefined : '("zh-CN" | "en-US" | "ja-JP" | "zh-TW")'),
   timeout: integer(1),
-  retry: (value) => (typeof value === 'object' ? object(value) : integer(0)(value)),
+  retry: (value) =>
+    object(value) === undefined
+      ? undefined
+      : typeof value === 'number'
+        ? integer(0)(value)
+        : '(number | Object)',
   fetch: fn,
   hooks: object,
 };
