@@ -76,8 +76,10 @@ const USER_SEARCH = SEARCHABLE_USER_COLUMNS.map(
 ).join(' OR ');
 
 const MAX_CACHED_ANSWERS = 200;
-// Cached seq lists hold at most this many seqs in all (8 bytes each).
+// Cached keyword matches hold at most this many seqs in all (8 bytes each).
 const MAX_CACHED_SEQS = 2_000_000;
+// Page starts remembered per list; a walk of 100 000 members, 50 at a time, needs 2 000.
+const MAX_PAGE_STARTS = 10_000;
 
 // The columns of a `GroupRow` and a `UserRow`: SQLite makes a string of every column it returns,
 // and neither the lower-cased copies kept for keyword search nor the reply JSON is part of a row.
@@ -125,8 +127,7 @@ export class Store {
     string,
     { readonly statement: StatementSync; readonly recordOf: RecordOf }
   >();
-  // Counts, keyword matches and the seq lists that pages are cut from, answered since the last
-  // write: a page of a 9 000-member group spent a fifth of its time counting the members again, a
+  // Counts, keyword matches and where pages start, answered since the last write: a page of a 9 000-member group spent a fifth of its time counting the members again, a
   // keyword search most of its time collecting the same matches again (CPU profiles, issue 14).
   // `total_changes()` moves with every row this connection inserts, updates or deletes, so an
   // answer is reused only while it cannot have changed.
@@ -146,22 +147,26 @@ export class Store {
 
   /** Groups newest first, optionally only those whose code or name contains `keywords`, ignoring case. */
   listGroups(keywords: string | undefined, page: number, limit: number): Page<GroupRow> {
-    const { totalCount, where, params } = this.#groupPage(keywords, page, limit);
+    const { totalCount, condition, params } = this.#groupPage(keywords, page, limit);
     return {
       totalCount,
       rows: this.#all<GroupRow>(
-        `SELECT ${GROUP_COLUMNS} FROM groups WHERE ${where} ORDER BY seq DESC`,
+        `SELECT ${GROUP_COLUMNS} FROM groups WHERE ${condition} ORDER BY seq DESC LIMIT ?`,
         ...params,
+        limit,
       ),
     };
   }
 
   /** {@link listGroups} as the groups' reply JSON without custom data (`reply-json.ts`). */
   listGroupReplies(keywords: string | undefined, page: number, limit: number): ReplyPage {
-    const { totalCount, where, params } = this.#groupPage(keywords, page, limit);
+    const { totalCount, condition, params } = this.#groupPage(keywords, page, limit);
     return {
       totalCount,
-      items: this.#items(`SELECT reply_json FROM groups WHERE ${where} ORDER BY seq DESC`, params),
+      items: this.#items(`SELECT reply_json FROM groups WHERE ${condition} ORDER BY seq DESC LIMIT ?`, [
+        ...params,
+        limit,
+      ]),
     };
   }
 
@@ -224,24 +229,27 @@ export class Store {
 
   /** A page of a group's members, in the order they joined. */
   members(groupSeq: number, page: number, limit: number): Page<UserRow> {
-    const { totalCount, where, params } = this.#memberPage(groupSeq, page, limit);
+    const { totalCount, condition, params } = this.#memberPage(groupSeq, page, limit);
     return {
       totalCount,
       rows: this.#all<UserRow>(
-        `SELECT ${U_COLUMNS} FROM group_members m JOIN users u ON u.seq = m.user_seq WHERE ${where} ORDER BY m.seq`,
+        `SELECT ${U_COLUMNS} FROM group_members m JOIN users u ON u.seq = m.user_seq
+         WHERE ${condition} ORDER BY m.seq LIMIT ?`,
         ...params,
+        limit,
       ),
     };
   }
 
   /** {@link members} as the users' reply JSON without custom data, identities or departments (`reply-json.ts`). */
   memberReplies(groupSeq: number, page: number, limit: number): ReplyPage {
-    const { totalCount, where, params } = this.#memberPage(groupSeq, page, limit);
+    const { totalCount, condition, params } = this.#memberPage(groupSeq, page, limit);
     return {
       totalCount,
       items: this.#items(
-        `SELECT u.reply_json FROM group_members m JOIN users u ON u.seq = m.user_seq WHERE ${where} ORDER BY m.seq`,
-        params,
+        `SELECT u.reply_json FROM group_members m JOIN users u ON u.seq = m.user_seq
+         WHERE ${condition} ORDER BY m.seq LIMIT ?`,
+        [...params, limit],
       ),
     };
   }
@@ -441,32 +449,21 @@ export class Store {
     if (this.#db.isOpen) this.#db.close();
   }
 
-  // Pages are cut from a list of the seqs in reply order, kept until the next write, then read
-  // between their first and last seq through an index: OFFSET would step over every row before
-  // the page, and the walks read pages 1 to 200 (issue 14). The list's length is the total.
-
   #groupPage(keywords: string | undefined, page: number, limit: number): PageRange {
-    const seqs = keywords ? this.#groupsMatching(keywords.toLowerCase()) : this.#allGroupSeqs();
-    const pageSeqs = pageOf(seqs, page, limit);
-    if (pageSeqs.length === 0) return { totalCount: seqs.length, where: 'FALSE', params: [] };
-    return keywords
-      ? {
-          totalCount: seqs.length,
-          where: 'seq IN (SELECT value FROM json_each(?))',
-          params: [JSON.stringify(pageSeqs)],
-        }
-      : // Every group between the page's first and last seq is on the page.
-        {
-          totalCount: seqs.length,
-          where: 'seq <= ? AND seq >= ?',
-          params: [pageSeqs[0] as number, pageSeqs.at(-1) as number],
-        };
-  }
-
-  #allGroupSeqs(): readonly number[] {
-    return this.#unchangedSinceLastWrite('group seqs', () =>
-      this.#seqs('SELECT seq FROM groups ORDER BY seq DESC'),
-    );
+    const offset = Math.min((page - 1) * limit, MAX_OFFSET);
+    if (keywords) {
+      // One pass finds every match, newest first: its length is the total and a slice is the page.
+      const matches = this.#groupsMatching(keywords.toLowerCase());
+      return {
+        totalCount: matches.length,
+        condition: 'seq IN (SELECT value FROM json_each(?))',
+        params: [JSON.stringify(matches.slice(offset, offset + limit))],
+      };
+    }
+    const totalCount = this.#count('SELECT count(*) AS n FROM groups');
+    const start = offset < totalCount ? this.#seqAt(GROUP_LIST, offset) : undefined;
+    if (start === undefined) return { totalCount, condition: 'FALSE', params: [] };
+    return { totalCount, condition: 'seq <= ?', params: [start] };
   }
 
   /** The seqs of the groups whose lower-cased code or name contains `needle`, newest first. */
@@ -486,17 +483,40 @@ export class Store {
   }
 
   #memberPage(groupSeq: number, page: number, limit: number): PageRange {
-    // The seqs of the group's memberships, in the order they joined.
-    const seqs = this.#unchangedSinceLastWrite(JSON.stringify(['members of', groupSeq]), () =>
-      this.#seqs('SELECT seq FROM group_members WHERE group_seq = ? ORDER BY seq', groupSeq),
-    );
-    const pageSeqs = pageOf(seqs, page, limit);
-    if (pageSeqs.length === 0) return { totalCount: seqs.length, where: 'FALSE', params: [] };
-    return {
-      totalCount: seqs.length,
-      where: 'm.group_seq = ? AND m.seq >= ? AND m.seq <= ?',
-      params: [groupSeq, pageSeqs[0] as number, pageSeqs.at(-1) as number],
-    };
+    const offset = Math.min((page - 1) * limit, MAX_OFFSET);
+    const totalCount = this.#count('SELECT count(*) AS n FROM group_members WHERE group_seq = ?', groupSeq);
+    const start = offset < totalCount ? this.#seqAt(memberList(groupSeq), offset) : undefined;
+    if (start === undefined) return { totalCount, condition: 'FALSE', params: [] };
+    return { totalCount, condition: 'm.group_seq = ? AND m.seq >= ?', params: [groupSeq, start] };
+  }
+
+  /**
+   * The seq of the row at `offset` in a list, stepped to from the nearest offset a request already
+   * found (remembered until the next write). A walk's page n starts from page n - 1's start, so a
+   * request steps over at most a page of the index, where OFFSET stepped over every row before
+   * the page: a walk of 200 pages was quadratic (issue 14).
+   */
+  #seqAt(list: SeqList, offset: number): number | undefined {
+    const starts = this.#unchangedSinceLastWrite(list.key, () => new Map<number, number>());
+    const known = starts.get(offset);
+    if (known !== undefined) return known;
+    let from = -1;
+    let fromSeq = 0;
+    for (const [at, seq] of starts) {
+      if (at < offset && at > from) {
+        from = at;
+        fromSeq = seq;
+      }
+    }
+    const seq =
+      from < 0
+        ? this.#get<{ readonly seq: number }>(list.first, ...list.params, offset)?.seq
+        : this.#get<{ readonly seq: number }>(list.after, ...list.params, fromSeq, offset - from - 1)?.seq;
+    if (seq !== undefined) {
+      if (starts.size >= MAX_PAGE_STARTS) starts.clear();
+      starts.set(offset, seq);
+    }
+    return seq;
   }
 
   /** The reply JSON column of a query's rows, joined by commas. */
@@ -586,17 +606,43 @@ export class Store {
   }
 }
 
-/** Where a page's rows are: a condition and its parameters, and how many rows the list has. */
+/**
+ * Where a page's rows are: the first rows, in the list's order, that meet `condition` with
+ * `params`; and how many rows the whole list has.
+ */
 interface PageRange {
   readonly totalCount: number;
-  readonly where: string;
+  readonly condition: string;
   readonly params: readonly (string | number)[];
 }
 
-/** The slice of `seqs` that page `page` of `limit` items holds. */
-function pageOf(seqs: readonly number[], page: number, limit: number): readonly number[] {
-  const offset = Math.min((page - 1) * limit, MAX_OFFSET);
-  return seqs.slice(offset, offset + limit);
+/**
+ * A list that pages step through, by seq: `first` finds the seq at an offset from the start,
+ * `after` from a known seq; both take `params`, then the seq (`after` only) and the offset.
+ */
+interface SeqList {
+  readonly key: string;
+  readonly first: string;
+  readonly after: string;
+  readonly params: readonly number[];
+}
+
+/** Groups, newest first. */
+const GROUP_LIST: SeqList = {
+  key: 'group page starts',
+  first: 'SELECT seq FROM groups ORDER BY seq DESC LIMIT 1 OFFSET ?',
+  after: 'SELECT seq FROM groups WHERE seq < ? ORDER BY seq DESC LIMIT 1 OFFSET ?',
+  params: [],
+};
+
+/** A group's memberships, in the order they joined. */
+function memberList(groupSeq: number): SeqList {
+  return {
+    key: `member page starts ${groupSeq}`,
+    first: 'SELECT seq FROM group_members WHERE group_seq = ? ORDER BY seq LIMIT 1 OFFSET ?',
+    after: 'SELECT seq FROM group_members WHERE group_seq = ? AND seq > ? ORDER BY seq LIMIT 1 OFFSET ?',
+    params: [groupSeq],
+  };
 }
 
 function groupBy<T>(rows: readonly T[], key: (row: T) => number): Map<number, T[]> {
