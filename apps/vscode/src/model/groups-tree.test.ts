@@ -243,6 +243,13 @@ describe('GroupsTree against the emulator', () => {
     await settle();
   });
 
+  it("answers a group's members at once, loading: only connections' first pages are waited for", async () => {
+    const { tree, settle, settled } = treeHarness({ entries: [emulatorEntry(emulator)], secrets });
+    const group = (await settled()).find((node) => node instanceof GroupNode);
+    expect(rows(await tree.childrenWithin(group, 20_000))).toEqual(['status:loading']);
+    await settle();
+  });
+
   it('tells the view of a first page that came before it asked, and answers with it at once', async () => {
     const { tree, settle } = treeHarness({ entries: [emulatorEntry(emulator)], secrets });
     const changes: unknown[] = [];
