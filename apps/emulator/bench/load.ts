@@ -5,8 +5,9 @@
  * Each figure is compared with a reference measured in the same run, as absolute figures from a
  * shared machine do not travel: list-groups with a bare `node:http` server (`bare-server.ts`, also
  * a child process) answering the same page from memory, the other scenarios with list-groups, and
- * deep pages with the first page of the same list. A hello-world hono app serving the same page
- * (`hono-server.ts`) shows the framework's floor beside the bare server.
+ * deep pages with the first page of the same list, each ratio's two sides measured back to back.
+ * A hello-world hono app serving the same page (`hono-server.ts`) shows the framework's floor
+ * beside the bare server.
  * Budgets (issue 14, `bench:budget`): list-groups at 30 % of the bare server at least, keyword
  * search and list-group-members within 2x of list-groups, a deep page at 80 % of the first.
  *
@@ -20,6 +21,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -32,6 +34,9 @@ const users = Number(process.env.BENCH_USERS ?? 100_000);
 const groups = Number(process.env.BENCH_GROUPS ?? 10_000);
 
 const cpuProfileDir = process.env.BENCH_CPU_PROF;
+
+// Linux's USER_HZ, the unit of /proc/<pid>/stat's times, is 100 on every common architecture.
+const TICKS_PER_SECOND = 100;
 
 const BARE = 'bare node:http, same page from memory';
 const HONO = 'hono on @hono/node-server, same page from memory';
@@ -122,48 +127,62 @@ try {
     { benchmark: `emulator: seed ${pool}`, result: `${formatCount(seededMs)} ms` },
   ];
   const page = await (await fetch(url + scenarios[0]?.path, { headers })).text();
-  const measured = new Map<string, Result>();
+  const measured = new Map<string, Measured>();
   // Each target gets a second of load first, so that neither is measured while still warming up.
-  const load = async (target: string, extra: Record<string, string> = {}) => {
+  const load = async (target: string, server: ChildProcess, extra: Record<string, string> = {}) => {
     await autocannon({ url: target, connections, duration: 1, headers: extra });
-    return autocannon({ url: target, connections, duration, headers: extra });
+    const before = cpuTicks(server);
+    const result = await autocannon({ url: target, connections, duration, headers: extra });
+    const after = cpuTicks(server);
+    const cpuUs =
+      before === undefined || after === undefined
+        ? undefined
+        : ((after - before) * 1e6) / TICKS_PER_SECOND / result.requests.total;
+    return { result, cpuUs };
   };
+  // The bare server last, right before list-groups, which is compared with it.
   for (const [name, script] of [
-    [BARE, 'bare-server.ts'],
     [HONO, 'hono-server.ts'],
+    [BARE, 'bare-server.ts'],
   ] as const) {
     const reference = await referenceServer(script, page);
     try {
-      measured.set(name, await load(reference.url));
+      measured.set(name, await load(reference.url, reference.child));
     } finally {
       reference.child.kill('SIGTERM');
     }
   }
-  const bare = measured.get(BARE) as Result;
-  const hono = measured.get(HONO) as Result;
+  const bare = measured.get(BARE) as Measured;
+  const hono = measured.get(HONO) as Measured;
   rows.push(row(BARE, '', bare, ''));
-  rows.push(row(HONO, '', hono, formatRatio(hono.requests.average / bare.requests.average)));
+  rows.push(row(HONO, '', hono, formatRatio(hono.result.requests.average / bare.result.requests.average)));
   results.push({
     benchmark: `emulator: ${HONO} (the framework's floor)`,
-    result: `${formatCount(hono.requests.average)} req/s, p50 ${hono.latency.p50} ms, p99 ${hono.latency.p99} ms`,
-    reference: `${BARE}: ${formatCount(bare.requests.average)} req/s`,
-    ratio: { value: hono.requests.average / bare.requests.average, unit: '× the req/s' },
+    result: describe(hono),
+    reference: `${BARE}: ${formatCount(bare.result.requests.average)} req/s`,
+    ratio: { value: hono.result.requests.average / bare.result.requests.average, unit: '× the req/s' },
   });
+  let previous = BARE;
   for (const { name, path, against, budget } of scenarios) {
+    // A ratio's two sides are measured back to back: on a shared machine the load moves from one
+    // scenario to the next, so a reference measured a minute earlier would skew the ratio.
+    const again = scenarios.find((scenario) => scenario.name === against);
+    if (against !== previous && again) measured.set(against, await load(url + again.path, child, headers));
+    previous = name;
     // autocannon only sees HTTP statuses; errors are HTTP 200 envelopes, so check one reply first.
     const sample = (await (await fetch(url + path, { headers })).json()) as {
       statusCode: number;
       data?: { totalCount: number };
     };
     if (sample.statusCode !== 200) throw new Error(`${name}: statusCode ${sample.statusCode}`);
-    const result = await load(url + path, headers);
+    const result = await load(url + path, child, headers);
     measured.set(name, result);
-    const reference = measured.get(against) as Result;
-    const ratio = result.requests.average / reference.requests.average;
+    const reference = measured.get(against) as Measured;
+    const ratio = result.result.requests.average / reference.result.requests.average;
     results.push({
       benchmark: `emulator: ${name} (${pool}, ${connections} connections)`,
-      result: `${formatCount(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`,
-      reference: `${against}: ${formatCount(reference.requests.average)} req/s`,
+      result: describe(result),
+      reference: `${against}: ${formatCount(reference.result.requests.average)} req/s`,
       ratio: { value: ratio, unit: '× the req/s' },
       budget: { min: budget },
     });
@@ -174,7 +193,7 @@ try {
   console.log(
     `autocannon: ${connections} connections, ${duration} s per scenario, loopback, management token\n`,
   );
-  printTable(['scenario', 'totalCount', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'ratio'], rows);
+  printTable(['scenario', 'totalCount', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'CPU µs/req', 'ratio'], rows);
   reportBench(results);
 } finally {
   child.kill('SIGTERM');
@@ -189,8 +208,35 @@ interface Scenario {
   readonly budget: number;
 }
 
+/** What autocannon measured, and the serving process's CPU time per request (Linux). */
+interface Measured {
+  readonly result: Result;
+  readonly cpuUs: number | undefined;
+}
+
+/**
+ * The user and system CPU time a child process has used, in ticks, from /proc (Linux only;
+ * `undefined` elsewhere). Requests/s move with the machine's other load; the CPU a request costs
+ * the server moves much less, so the table shows both.
+ */
+function cpuTicks(server: ChildProcess): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${server.pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return Number.isFinite(ticks) ? ticks : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A result as the repository's table shows it. */
+function describe({ result, cpuUs }: Measured): string {
+  const cpu = cpuUs === undefined ? '' : `, ${formatCount(cpuUs)} µs CPU a request`;
+  return `${formatCount(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms${cpu}`;
+}
+
 /** One row of the printed table. */
-function row(name: string, totalCount: string, result: Result, ratio: string): string[] {
+function row(name: string, totalCount: string, { result, cpuUs }: Measured, ratio: string): string[] {
   return [
     name,
     totalCount,
@@ -198,6 +244,7 @@ function row(name: string, totalCount: string, result: Result, ratio: string): s
     String(result.latency.p50),
     String(result.latency.p99),
     String(result.errors + result.timeouts + result.non2xx),
+    cpuUs === undefined ? '' : cpuUs.toFixed(0),
     ratio,
   ];
 }
