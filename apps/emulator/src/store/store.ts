@@ -127,8 +127,9 @@ export class Store {
     string,
     { readonly statement: StatementSync; readonly recordOf: RecordOf }
   >();
-  // Counts, keyword matches and where pages start, answered since the last write: a page of a 9 000-member group spent a fifth of its time counting the members again, a
-  // keyword search most of its time collecting the same matches again (CPU profiles, issue 14).
+  // Counts, keyword matches and where pages start, answered since the last write: a page of a
+  // 9 000-member group spent a fifth of its time counting the members again, a keyword search
+  // most of its time collecting the same matches again (CPU profiles, issue 14).
   // `total_changes()` moves with every row this connection inserts, updates or deletes, so an
   // answer is reused only while it cannot have changed.
   readonly #answers = new Map<string, unknown>();
