@@ -3,7 +3,7 @@ import { hashPassword } from '../auth/passwords.ts';
 import { transaction } from '../store/database.ts';
 import { objectId } from '../store/ids.ts';
 import { DEFAULT_NAMESPACE } from '../store/schema.ts';
-import { type FieldKind, userFieldColumns, userFieldDefaults } from '../store/user-fields.ts';
+import { type FieldKind, userFieldColumns, userFieldDefaults, userRowColumns } from '../store/user-fields.ts';
 import type { Dataset, GroupSeed, UserSeed } from './dataset.ts';
 
 /** How much a seeding step wrote. */
@@ -25,15 +25,6 @@ export interface SeedSources {
   readonly random?: (size: number) => Uint8Array;
 }
 
-const USER_COLUMNS = [
-  'user_id',
-  ...userFieldColumns.map(({ column }) => column),
-  'password_hash',
-  'custom_data',
-  'created_at',
-  'updated_at',
-];
-
 /**
  * Writes a data set in one transaction with prepared statements (100 000 users take about two
  * seconds): all of it, or nothing when any item is invalid or conflicts with stored data.
@@ -54,7 +45,7 @@ export function insertSeed(db: DatabaseSync, dataset: Dataset, sources: SeedSour
     ),
     groupSeq: db.prepare('SELECT seq FROM groups WHERE code = ?'),
     user: db.prepare(
-      `INSERT INTO users (${USER_COLUMNS.join(', ')}) VALUES (${USER_COLUMNS.map(() => '?').join(', ')}) RETURNING seq`,
+      `INSERT INTO users (${userRowColumns.join(', ')}) VALUES (${userRowColumns.map(() => '?').join(', ')}) RETURNING seq`,
     ),
     identity: db.prepare(
       `INSERT INTO identities

@@ -10,7 +10,7 @@ import {
   rowAs,
   type UserRow,
 } from './rows.ts';
-import { columnOf, userFieldColumns, userFields } from './user-fields.ts';
+import { columnOf, userFields, userRowColumns } from './user-fields.ts';
 
 /** How `get-user-groups` names a user (contract 6.4), minus `custom_field`, which the emulator does not support. */
 export type UserLookup =
@@ -98,15 +98,7 @@ const GROUP_COLUMN_NAMES = [
 const GROUP_COLUMNS = GROUP_COLUMN_NAMES.join(', ');
 /** The group columns of a join in which `groups` is `g`. */
 const G_COLUMNS = GROUP_COLUMN_NAMES.map((column) => `g.${column}`).join(', ');
-const USER_COLUMN_NAMES = [
-  'seq',
-  'user_id',
-  ...userFieldColumns.map(({ column }) => column),
-  'password_hash',
-  'custom_data',
-  'created_at',
-  'updated_at',
-];
+const USER_COLUMN_NAMES = ['seq', ...userRowColumns];
 const USER_COLUMNS = USER_COLUMN_NAMES.join(', ');
 /** The user columns of a join in which `users` is `u`. */
 const U_COLUMNS = USER_COLUMN_NAMES.map((column) => `u.${column}`).join(', ');

@@ -119,3 +119,13 @@ export const userFieldColumns: readonly {
   column: columnOf(field),
   kind,
 }));
+
+/** The columns a user row is written with, in order: the store reads them back after its `seq`. */
+export const userRowColumns: readonly string[] = [
+  'user_id',
+  ...userFieldColumns.map(({ column }) => column),
+  'password_hash',
+  'custom_data',
+  'created_at',
+  'updated_at',
+];
