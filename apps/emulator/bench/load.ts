@@ -5,14 +5,15 @@
  * Each figure is compared with a reference measured in the same run, as absolute figures from a
  * shared machine do not travel: list-groups with a bare `node:http` server (`bare-server.ts`, also
  * a child process) answering the same page from memory, the other scenarios with list-groups, and
- * deep pages with the first page of the same list, each ratio's two sides measured back to back.
+ * deep pages with the first page of the same list. A ratio's two sides are measured in alternating
+ * rounds and compared by their medians; each target gets an untimed warm-up first.
  * A hello-world hono app serving the same page (`hono-server.ts`) shows the framework's floor
  * beside the bare server.
  * Budgets (issue 14, `bench:budget`): list-groups at 30 % of the bare server at least, keyword
  * search and list-group-members within 2x of list-groups, a deep page at 80 % of the first.
  *
- * Run: `pnpm --filter @genauth-groups/emulator bench`. Environment: `BENCH_DURATION` (seconds per
- * scenario, default 10), `BENCH_CONNECTIONS` (default 10), `BENCH_USERS`, `BENCH_GROUPS`; with
+ * Run: `pnpm --filter @genauth-groups/emulator bench`. Environment: `BENCH_DURATION` (seconds each
+ * side of a ratio is measured, in 3 rounds; default 10), `BENCH_CONNECTIONS` (default 10), `BENCH_USERS`, `BENCH_GROUPS`; with
  * `BENCH_OUT` (set by the root `pnpm bench`) the results also go to the repository's table;
  * `BENCH_CPU_PROF=<dir>` writes a CPU profile of the emulator child there (`--cpu-prof`), read
  * it with `node bench/cpu-profile.ts <dir>`.
@@ -37,6 +38,11 @@ const cpuProfileDir = process.env.BENCH_CPU_PROF;
 
 // Linux's USER_HZ, the unit of /proc/<pid>/stat's times, is 100 on every common architecture.
 const TICKS_PER_SECOND = 100;
+/** Rounds each side of a ratio is measured in, alternating; and the untimed load a target gets first. */
+const ROUNDS = 3;
+const WARM_UP_SECONDS = 2;
+/** The targets warmed up already: a freshly seeded pool's first load also pays its garbage collection. */
+const warm = new Set<Target>();
 
 const BARE = 'bare node:http, same page from memory';
 const HONO = 'hono on @hono/node-server, same page from memory';
@@ -82,7 +88,7 @@ try {
   const listMembers = 'list-group-members limit=50';
   const membersOf = (page: number) =>
     `/api/v3/list-group-members?code=team-00001&page=${page}&limit=50&withCustomData=false&withIdentities=false&withDepartmentIds=false&flatCustomData=false`;
-  // Each scenario is compared with the one it names (`against`), measured earlier in the run.
+  // Each scenario is compared with the one it names (`against`), measured in turns with it.
   const scenarios: readonly Scenario[] = [
     {
       name: listGroups,
@@ -127,66 +133,56 @@ try {
     { benchmark: `emulator: seed ${pool}`, result: `${formatCount(seededMs)} ms` },
   ];
   const page = await (await fetch(url + scenarios[0]?.path, { headers })).text();
-  const measured = new Map<string, Measured>();
-  // Each target gets a second of load first, so that neither is measured while still warming up.
-  const load = async (target: string, server: ChildProcess, extra: Record<string, string> = {}) => {
-    await autocannon({ url: target, connections, duration: 1, headers: extra });
-    const before = cpuTicks(server);
-    const result = await autocannon({ url: target, connections, duration, headers: extra });
-    const after = cpuTicks(server);
-    const cpuUs =
-      before === undefined || after === undefined
-        ? undefined
-        : ((after - before) * 1e6) / TICKS_PER_SECOND / result.requests.total;
-    return { result, cpuUs };
-  };
-  // The bare server last, right before list-groups, which is compared with it.
+  // The reference servers run for the whole bench, so that a ratio's two sides can alternate.
+  const references = new Map<string, { child: ChildProcess; url: string }>();
   for (const [name, script] of [
     [HONO, 'hono-server.ts'],
     [BARE, 'bare-server.ts'],
   ] as const) {
-    const reference = await referenceServer(script, page);
-    try {
-      measured.set(name, await load(reference.url, reference.child));
-    } finally {
-      reference.child.kill('SIGTERM');
-    }
+    references.set(name, await referenceServer(script, page));
   }
-  const bare = measured.get(BARE) as Measured;
-  const hono = measured.get(HONO) as Measured;
-  rows.push(row(BARE, '', bare, ''));
-  rows.push(row(HONO, '', hono, formatRatio(hono.result.requests.average / bare.result.requests.average)));
-  results.push({
-    benchmark: `emulator: ${HONO} (the framework's floor)`,
-    result: describe(hono),
-    reference: `${BARE}: ${formatCount(bare.result.requests.average)} req/s`,
-    ratio: { value: hono.result.requests.average / bare.result.requests.average, unit: '× the req/s' },
-  });
-  let previous = BARE;
-  for (const { name, path, against, budget } of scenarios) {
-    // A ratio's two sides are measured back to back: on a shared machine the load moves from one
-    // scenario to the next, so a reference measured a minute earlier would skew the ratio.
-    const again = scenarios.find((scenario) => scenario.name === against);
-    if (against !== previous && again) measured.set(against, await load(url + again.path, child, headers));
-    previous = name;
-    // autocannon only sees HTTP statuses; errors are HTTP 200 envelopes, so check one reply first.
-    const sample = (await (await fetch(url + path, { headers })).json()) as {
-      statusCode: number;
-      data?: { totalCount: number };
-    };
-    if (sample.statusCode !== 200) throw new Error(`${name}: statusCode ${sample.statusCode}`);
-    const result = await load(url + path, child, headers);
-    measured.set(name, result);
-    const reference = measured.get(against) as Measured;
-    const ratio = result.result.requests.average / reference.result.requests.average;
+  const targets = new Map<string, Target>([
+    ...[...references].map(([name, { child: server, url: target }]): [string, Target] => [
+      name,
+      { url: target, server, headers: {} },
+    ]),
+    ...scenarios.map(({ name, path }): [string, Target] => [
+      name,
+      { url: url + path, server: child, headers },
+    ]),
+  ]);
+  try {
+    const bareVsHono = await compare(targets.get(HONO) as Target, targets.get(BARE) as Target);
+    rows.push(row(BARE, '', bareVsHono.reference, ''));
+    rows.push(row(HONO, '', bareVsHono.subject, formatRatio(bareVsHono.ratio)));
     results.push({
-      benchmark: `emulator: ${name} (${pool}, ${connections} connections)`,
-      result: describe(result),
-      reference: `${against}: ${formatCount(reference.result.requests.average)} req/s`,
-      ratio: { value: ratio, unit: '× the req/s' },
-      budget: { min: budget },
+      benchmark: `emulator: ${HONO} (the framework's floor)`,
+      result: describe(bareVsHono.subject),
+      reference: `${BARE}: ${formatCount(bareVsHono.reference.result.requests.average)} req/s`,
+      ratio: { value: bareVsHono.ratio, unit: '× the req/s' },
     });
-    rows.push(row(name, String(sample.data?.totalCount), result, formatRatio(ratio)));
+    for (const { name, path, against, budget } of scenarios) {
+      // autocannon only sees HTTP statuses; errors are HTTP 200 envelopes, so check one reply first.
+      const sample = (await (await fetch(url + path, { headers })).json()) as {
+        statusCode: number;
+        data?: { totalCount: number };
+      };
+      if (sample.statusCode !== 200) throw new Error(`${name}: statusCode ${sample.statusCode}`);
+      const { subject, reference, ratio } = await compare(
+        targets.get(name) as Target,
+        targets.get(against) as Target,
+      );
+      results.push({
+        benchmark: `emulator: ${name} (${pool}, ${connections} connections)`,
+        result: describe(subject),
+        reference: `${against}: ${formatCount(reference.result.requests.average)} req/s`,
+        ratio: { value: ratio, unit: '× the req/s' },
+        budget: { min: budget },
+      });
+      rows.push(row(name, String(sample.data?.totalCount), subject, formatRatio(ratio)));
+    }
+  } finally {
+    for (const { child: server } of references.values()) server.kill('SIGTERM');
   }
 
   console.log(`\nPool: ${store}; seeded in ${seededMs} ms; emulator ready after ${ready.toFixed(0)} ms`);
@@ -198,6 +194,62 @@ try {
 } finally {
   child.kill('SIGTERM');
   await once(child, 'exit');
+}
+
+/** Where a load goes: a URL, the process serving it (for its CPU time), and the request headers. */
+interface Target {
+  readonly url: string;
+  readonly server: ChildProcess;
+  readonly headers: Record<string, string>;
+}
+
+/** Load on `target` for `seconds`, with the serving process's CPU time per request. */
+async function load(target: Target, seconds: number): Promise<Measured> {
+  if (!warm.has(target)) {
+    await autocannon({ url: target.url, connections, duration: WARM_UP_SECONDS, headers: target.headers });
+    warm.add(target);
+  }
+  const before = cpuTicks(target.server);
+  const result = await autocannon({
+    url: target.url,
+    connections,
+    duration: seconds,
+    headers: target.headers,
+  });
+  const after = cpuTicks(target.server);
+  const cpuUs =
+    before === undefined || after === undefined
+      ? undefined
+      : ((after - before) * 1e6) / TICKS_PER_SECOND / result.requests.total;
+  return { result, cpuUs };
+}
+
+/**
+ * A ratio's two sides, measured in alternating rounds (reference, subject, reference, ...) that
+ * share the scenario's duration: the load of a shared machine moves within seconds, and a side
+ * measured a minute apart from the other, or all in one block, takes a swing for a difference.
+ * Each side is its median round (by requests/s); the ratio is of those medians.
+ */
+async function compare(
+  subject: Target,
+  reference: Target,
+): Promise<{ subject: Measured; reference: Measured; ratio: number }> {
+  const seconds = Math.max(1, Math.round(duration / ROUNDS));
+  const rounds: { subject: Measured; reference: Measured }[] = [];
+  for (let round = 0; round < ROUNDS; round += 1) {
+    const measuredReference = await load(reference, seconds);
+    rounds.push({ reference: measuredReference, subject: await load(subject, seconds) });
+  }
+  const median = (side: 'subject' | 'reference') =>
+    rounds.map((round) => round[side]).sort((a, b) => a.result.requests.average - b.result.requests.average)[
+      Math.floor(ROUNDS / 2)
+    ] as Measured;
+  const [medianSubject, medianReference] = [median('subject'), median('reference')];
+  return {
+    subject: medianSubject,
+    reference: medianReference,
+    ratio: medianSubject.result.requests.average / medianReference.result.requests.average,
+  };
 }
 
 /** A scenario: a request, the result it is compared with, and the least ratio it must reach. */
