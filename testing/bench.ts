@@ -94,3 +94,28 @@ export function reportBench(results: readonly BenchResult[]): void {
 export function formatCount(value: number): string {
   return Math.round(value).toLocaleString('en-US').replace(/,/g, ' ');
 }
+
+/**
+ * Measures the two sides of a ratio in turns, `rounds` times each (`a`, `b`, `a`, `b`...): the
+ * load of a shared machine moves within seconds, and two sides measured in separate blocks take
+ * its swings for a difference between them. Returns each side's measurements, in order.
+ */
+export async function inTurns<A, B>(
+  rounds: number,
+  a: () => Promise<A>,
+  b: () => Promise<B>,
+): Promise<[A[], B[]]> {
+  const [as, bs]: [A[], B[]] = [[], []];
+  for (let round = 0; round < rounds; round += 1) {
+    as.push(await a());
+    bs.push(await b());
+  }
+  return [as, bs];
+}
+
+/** The median of `values` by `key` (of an even count, the upper of the two in the middle). */
+export function medianBy<T>(values: readonly T[], key: (value: T) => number): T {
+  const median = [...values].sort((x, y) => key(x) - key(y))[Math.floor(values.length / 2)];
+  if (median === undefined) throw new Error('no values to take the median of');
+  return median;
+}

@@ -26,7 +26,14 @@ import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { type BenchResult, formatCount, formatRatio, reportBench } from '@genauth-groups/testing/bench';
+import {
+  type BenchResult,
+  formatCount,
+  formatRatio,
+  inTurns,
+  medianBy,
+  reportBench,
+} from '@genauth-groups/testing/bench';
 import autocannon, { type Result } from 'autocannon';
 
 const duration = Number(process.env.BENCH_DURATION ?? 10);
@@ -41,6 +48,8 @@ const TICKS_PER_SECOND = 100;
 /** Rounds each side of a ratio is measured in, alternating; and the untimed load a target gets first. */
 const ROUNDS = 3;
 const WARM_UP_SECONDS = 2;
+/** A side's share of `duration` in each round. */
+const ROUND_SECONDS = Math.max(1, Math.round(duration / ROUNDS));
 /** The targets warmed up already: a freshly seeded pool's first load also pays its garbage collection. */
 const warm = new Set<Target>();
 
@@ -133,26 +142,26 @@ try {
     { benchmark: `emulator: seed ${pool}`, result: `${formatCount(seededMs)} ms` },
   ];
   const page = await (await fetch(url + scenarios[0]?.path, { headers })).text();
+  const targets = new Map<string, Target>(
+    scenarios.map(({ name, path }) => [name, { url: url + path, server: child, headers }]),
+  );
+  const target = (name: string): Target => {
+    const found = targets.get(name);
+    if (!found) throw new Error(`no scenario ${name}`);
+    return found;
+  };
   // The reference servers run for the whole bench, so that a ratio's two sides can alternate.
-  const references = new Map<string, { child: ChildProcess; url: string }>();
-  for (const [name, script] of [
-    [HONO, 'hono-server.ts'],
-    [BARE, 'bare-server.ts'],
-  ] as const) {
-    references.set(name, await referenceServer(script, page));
-  }
-  const targets = new Map<string, Target>([
-    ...[...references].map(([name, { child: server, url: target }]): [string, Target] => [
-      name,
-      { url: target, server, headers: {} },
-    ]),
-    ...scenarios.map(({ name, path }): [string, Target] => [
-      name,
-      { url: url + path, server: child, headers },
-    ]),
-  ]);
+  const referenceServers: ChildProcess[] = [];
   try {
-    const bareVsHono = await compare(targets.get(HONO) as Target, targets.get(BARE) as Target);
+    for (const [name, script] of [
+      [HONO, 'hono-server.ts'],
+      [BARE, 'bare-server.ts'],
+    ] as const) {
+      const reference = await referenceServer(script, page);
+      referenceServers.push(reference.child);
+      targets.set(name, { url: reference.url, server: reference.child, headers: {} });
+    }
+    const bareVsHono = await compare(target(HONO), target(BARE));
     rows.push(row(BARE, '', bareVsHono.reference, ''));
     rows.push(row(HONO, '', bareVsHono.subject, formatRatio(bareVsHono.ratio)));
     results.push({
@@ -168,10 +177,7 @@ try {
         data?: { totalCount: number };
       };
       if (sample.statusCode !== 200) throw new Error(`${name}: statusCode ${sample.statusCode}`);
-      const { subject, reference, ratio } = await compare(
-        targets.get(name) as Target,
-        targets.get(against) as Target,
-      );
+      const { subject, reference, ratio } = await compare(target(name), target(against));
       results.push({
         benchmark: `emulator: ${name} (${pool}, ${connections} connections)`,
         result: describe(subject),
@@ -182,12 +188,12 @@ try {
       rows.push(row(name, String(sample.data?.totalCount), subject, formatRatio(ratio)));
     }
   } finally {
-    for (const { child: server } of references.values()) server.kill('SIGTERM');
+    for (const server of referenceServers) server.kill('SIGTERM');
   }
 
   console.log(`\nPool: ${store}; seeded in ${seededMs} ms; emulator ready after ${ready.toFixed(0)} ms`);
   console.log(
-    `autocannon: ${connections} connections, ${duration} s per scenario, loopback, management token\n`,
+    `autocannon: ${connections} connections, ${ROUNDS} alternating rounds of ${ROUND_SECONDS} s a side of each ratio (medians), loopback, management token\n`,
   );
   printTable(['scenario', 'totalCount', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'CPU µs/req', 'ratio'], rows);
   reportBench(results);
@@ -234,17 +240,13 @@ async function compare(
   subject: Target,
   reference: Target,
 ): Promise<{ subject: Measured; reference: Measured; ratio: number }> {
-  const seconds = Math.max(1, Math.round(duration / ROUNDS));
-  const rounds: { subject: Measured; reference: Measured }[] = [];
-  for (let round = 0; round < ROUNDS; round += 1) {
-    const measuredReference = await load(reference, seconds);
-    rounds.push({ reference: measuredReference, subject: await load(subject, seconds) });
-  }
-  const median = (side: 'subject' | 'reference') =>
-    rounds.map((round) => round[side]).sort((a, b) => a.result.requests.average - b.result.requests.average)[
-      Math.floor(ROUNDS / 2)
-    ] as Measured;
-  const [medianSubject, medianReference] = [median('subject'), median('reference')];
+  const [references, subjects] = await inTurns(
+    ROUNDS,
+    () => load(reference, ROUND_SECONDS),
+    () => load(subject, ROUND_SECONDS),
+  );
+  const byRate = (measured: Measured) => measured.result.requests.average;
+  const [medianSubject, medianReference] = [medianBy(subjects, byRate), medianBy(references, byRate)];
   return {
     subject: medianSubject,
     reference: medianReference,

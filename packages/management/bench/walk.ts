@@ -9,7 +9,7 @@
 //   pnpm --filter @genauth-groups/management bench       (BENCH_ROUNDS: timed rounds, default 3)
 
 import { startEmulatorProcess } from '@genauth-groups/emulator';
-import { formatCount, reportBench } from '@genauth-groups/testing/bench';
+import { formatCount, inTurns, medianBy, reportBench } from '@genauth-groups/testing/bench';
 import { ManagementClient as OfficialClient } from 'authing-node-sdk';
 import { ManagementClient } from '../src/index.ts';
 
@@ -79,8 +79,6 @@ async function officialWalk(
 // run was a third slower, and it was always ours), then the timed walks alternate, so that both
 // sides see the same machine; each side's median is compared.
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-const median = (walks: readonly Walked[]) =>
-  [...walks].sort((a, b) => a.ms - b.ms)[Math.floor(walks.length / 2)] as Walked;
 
 const results = [];
 const insights = [];
@@ -107,15 +105,14 @@ try {
   ] as const) {
     await oursWalk();
     await officialWalkOf();
-    const mineRuns: Walked[] = [];
-    const theirRuns: Walked[] = [];
     Object.assign(wire, { requests: 0, waitingMs: 0 });
-    for (let round = 0; round < ROUNDS; round += 1) {
-      mineRuns.push(await timed(oursWalk));
-      theirRuns.push(await timed(officialWalkOf));
-    }
-    const mine = median(mineRuns);
-    const theirs = median(theirRuns);
+    const [mineRuns, theirRuns] = await inTurns(
+      ROUNDS,
+      () => timed(oursWalk),
+      () => timed(officialWalkOf),
+    );
+    const mine = medianBy(mineRuns, (walk) => walk.ms);
+    const theirs = medianBy(theirRuns, (walk) => walk.ms);
     if (mine.count !== theirs.count)
       throw new Error(`${task}: ours saw ${mine.count}, official ${theirs.count}`);
     const pages = Math.ceil(mine.count / 50);
