@@ -515,14 +515,12 @@ export class Store {
   /** The reply JSON column of a query's rows, joined by commas. */
   #items(sql: string, params: readonly (string | number)[]): string {
     // An aggregate (group_concat ... ORDER BY) sorts a copy of every text: twice as slow.
-    return this.#all<{ readonly reply_json: string }>(sql, ...params)
-      .map((row) => row.reply_json)
-      .join(',');
+    return this.#column(sql, ...params).join(',');
   }
 
   /** The first column of every row of a query, as numbers. */
   #seqs(sql: string, ...params: (string | number | null)[]): number[] {
-    return this.#all<{ readonly seq: number }>(sql, ...params).map((row) => row.seq);
+    return this.#column(sql, ...params) as number[];
   }
 
   #changeMembers(code: string, userIds: readonly string[], sql: string): MembershipRefusal | undefined {
@@ -555,6 +553,18 @@ export class Store {
   }
 
   #all<T>(sql: string, ...params: (string | number | null)[]): T[] {
+    const list = this.#listStatement(sql);
+    const rows = list.statement.all(...params) as unknown as SQLOutputValue[][];
+    return rows.map(list.recordOf) as unknown as T[];
+  }
+
+  /** The first column of every row of a query, without making a record of each row. */
+  #column(sql: string, ...params: (string | number | null)[]): SQLOutputValue[] {
+    const rows = this.#listStatement(sql).statement.all(...params) as unknown as SQLOutputValue[][];
+    return rows.map((row) => row[0] as SQLOutputValue);
+  }
+
+  #listStatement(sql: string): { readonly statement: StatementSync; readonly recordOf: RecordOf } {
     let list = this.#listStatements.get(sql);
     if (!list) {
       // node:sqlite builds row objects a property at a time from C++; arrays, turned into records
@@ -564,8 +574,7 @@ export class Store {
       list = { statement, recordOf: recordMaker(statement.columns().map((column) => column.name)) };
       this.#listStatements.set(sql, list);
     }
-    const rows = list.statement.all(...params) as unknown as SQLOutputValue[][];
-    return rows.map(list.recordOf) as unknown as T[];
+    return list;
   }
 
   #count(sql: string, ...params: (string | number | null)[]): number {
