@@ -171,9 +171,23 @@ export class Workbench {
     return (await items.allTextContents()).map((label) => label.trim());
   }
 
-  /** Clicks an item of the open context menu. */
+  /**
+   * Clicks an item of the open context menu, and again while the menu stays open: once in CI a
+   * click landed on the highlighted item (the tree had just redrawn a row) and the menu stayed
+   * open, its command not run. The menu closes before its command runs, so a click on an item
+   * still shown has not run it yet.
+   */
   async menuItem(label: string): Promise<void> {
-    await this.page.getByRole('menuitem', { name: label, exact: true }).click();
+    const item = this.page.getByRole('menuitem', { name: label, exact: true });
+    for (let attempt = 1; ; attempt += 1) {
+      await item.click();
+      try {
+        await item.waitFor({ state: 'hidden', timeout: 3_000 });
+        return;
+      } catch (error) {
+        if (attempt === 3) throw error;
+      }
+    }
   }
 
   /** The open modal dialog. */
