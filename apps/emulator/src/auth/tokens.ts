@@ -92,9 +92,14 @@ export class Tokens {
     );
   }
 
+  /**
+   * `iat` and `exp` in whole seconds, `exp` rounded up: a token is valid for at least the
+   * `expires_in` the reply announces. Rounded down as `iat` is, a token issued late in a second
+   * lived up to a second less, and a 1-second token could be refused on its first use.
+   */
   #lifetime(ttlSeconds: number): { iat: number; exp: number } {
-    const iat = Math.floor(this.#clock() / 1000);
-    return { iat, exp: iat + ttlSeconds };
+    const now = this.#clock() / 1000;
+    return { iat: Math.floor(now), exp: Math.ceil(now) + ttlSeconds };
   }
 
   async #verify(token: string, key: string): Promise<Record<string, unknown> | undefined> {
