@@ -15,10 +15,12 @@ import {
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startEmulator } from '@genauth-groups/emulator';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, WORKBENCH_SETTINGS } from './browser.ts';
 import { startCodeServer } from './code-server.ts';
-import { firstRowsTimeline, formatTimeline } from './first-rows.ts';
+import { formatTimeline } from './first-rows.ts';
 import { manageGroups } from './manage.ts';
+import { extensionLogs, reloadAndTime } from './reload.ts';
 import { WORKBENCH_TIMEOUT, Workbench } from './workbench.ts';
 
 const app = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -47,16 +49,6 @@ function check(condition: boolean, message: string): void {
   if (!condition) throw new Error(`check failed: ${message}`);
 }
 
-/** The extension's log of each extension host session (`exthost1`, `exthost2`...), in order. */
-function extensionLogs(userDataDir: string): string[] {
-  const logs = join(userDataDir, 'logs');
-  const session = (path: string) => Number(/exthost(\d+)/.exec(path)?.[1] ?? 0);
-  return readdirSync(logs, { recursive: true, encoding: 'utf8' })
-    .filter((path) => path.endsWith('GenAuth Groups.log'))
-    .sort((a, b) => session(a) - session(b) || a.localeCompare(b))
-    .map((path) => readFileSync(join(logs, path), 'utf8'));
-}
-
 mkdirSync(out, { recursive: true });
 for (const entry of readdirSync(root))
   if (entry.startsWith('run.')) rmSync(join(root, entry), { recursive: true, force: true });
@@ -67,45 +59,13 @@ const started = Date.now();
 const emulator = await startEmulator({ port: 0, generate: { groups: 10_000, users: 3_000, seed: 7 } });
 const { accessKeyId, accessKeySecret } = emulator.credentials;
 console.log(`e2e: emulator ${emulator.url}: ${emulator.data.groups} groups, ${emulator.data.users} users`);
-const server = await startCodeServer({ root }, runDir, vsix, {
-  'workbench.startupEditor': 'none',
-  'security.workspace.trust.enabled': false,
-  'telemetry.telemetryLevel': 'off',
-  'extensions.autoCheckUpdates': false,
-  'extensions.autoUpdate': false,
-  'update.mode': 'none',
-  'workbench.tips.enabled': false,
-  'chat.disableAIFeatures': true,
-  'workbench.secondarySideBar.defaultVisibility': 'hidden',
-  'workbench.colorTheme': 'Default Dark Modern',
-});
+const server = await startCodeServer({ root }, runDir, vsix, WORKBENCH_SETTINGS);
 
 let context: BrowserContext | undefined;
 let page: Page | undefined;
 let failed = false;
 try {
-  context = await chromium.launchPersistentContext(join(runDir, 'chromium'), {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    viewport: { width: 1280, height: 800 },
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost',
-    ],
-  });
-  // Only loopback: the workbench must work with nothing else reachable.
-  await context.route('**/*', (route) => {
-    const url = new URL(route.request().url());
-    const local =
-      ['127.0.0.1', 'localhost'].includes(url.hostname) || ['data:', 'blob:'].includes(url.protocol);
-    return local ? route.continue() : route.abort();
-  });
-  page = context.pages()[0] ?? (await context.newPage());
+  ({ context, page } = await launchBrowser(runDir));
   const wb = new Workbench(page);
 
   step('open the workbench');
@@ -123,12 +83,15 @@ try {
   step('add a connection to the emulator through the input boxes (the secret in a password box)');
   await addButton.click();
   const host = emulator.url.replace('http://', '');
-  await wb.answer('(1/5)', host, emulator.url);
-  await wb.answer('(2/5)', accessKeyId);
-  await wb.answer('(3/5)', 'Signature', 'Signature');
-  await wb.answer('(4/5)', accessKeySecret);
+  await wb.addConnection({
+    host,
+    pick: emulator.url,
+    accessKeyId,
+    scheme: 'Signature',
+    secret: accessKeySecret,
+    label: 'Local emulator',
+  });
   t = Date.now();
-  await wb.answer('(5/5)', 'Local emulator');
   metrics.addConnectionToFirstRowsMs = await wb.until(wb.row('team-10000'), t);
   await wb.widenSideBar(520);
   await wb.untilLastRow(/Load more.*50 of 10007/s, t);
@@ -184,11 +147,14 @@ try {
 
   step('add a second connection whose key is wrong: it shows an error row, the first keeps working');
   await wb.command('GenAuth Groups: Add Connection…');
-  await wb.answer('(1/5)', host, emulator.url);
-  await wb.answer('(2/5)', 'not-a-real-key');
-  await wb.answer('(3/5)', 'Management token', 'Management token');
-  await wb.answer('(4/5)', 'not-the-secret');
-  await wb.answer('(5/5)', 'Staging (wrong key)');
+  await wb.addConnection({
+    host,
+    pick: emulator.url,
+    accessKeyId: 'not-a-real-key',
+    scheme: 'Management token',
+    secret: 'not-the-secret',
+    label: 'Staging (wrong key)',
+  });
   await wb.until(wb.row('The server refused the credentials'), Date.now());
   await wb.until(wb.row('Groups of bob'), Date.now());
   await page.mouse.move(900, 700); // no hover tooltip in the picture
@@ -198,23 +164,15 @@ try {
    * Reloads the window and times the first group rows from the reloaded extension's log; prints
    * the steps and puts the figures in `metrics` under `prefix`.
    */
-  const reloadAndTime = async (prefix: string, connectionRow: string | undefined) => {
-    const reloaded = Date.now();
-    await page?.reload({ waitUntil: 'domcontentloaded', timeout: WORKBENCH_TIMEOUT });
-    // Watched from the start, in the page: the moment the first group row is in the tree.
-    const firstRowOnScreen = wb.rowShownAt('team-10000');
-    firstRowOnScreen.catch(() => {}); // awaited below; a failure before then is reported there
-    await wb.until(wb.activityIcon, reloaded, WORKBENCH_TIMEOUT);
-    const ready = Date.now();
-    await wb.openView();
-    if (connectionRow) await wb.until(wb.row(connectionRow), ready);
-    metrics[`${prefix}WorkbenchToFirstGroupRowsMs`] = await wb.until(wb.row('team-10000'), ready);
-    const onScreenAt = await firstRowOnScreen;
-    const timeline = firstRowsTimeline(
-      extensionLogs(server.userDataDir).at(-1) ?? '',
-      'Local emulator',
-      onScreenAt,
-    );
+  /** Reloads the window, prints the way to the first group rows and puts its figures in `metrics`. */
+  const reload = async (prefix: string, connectionRow: string | undefined) => {
+    const { timeline, workbenchToFirstGroupRowsMs } = await reloadAndTime(wb, {
+      userDataDir: server.userDataDir,
+      connection: 'Local emulator',
+      firstGroup: 'team-10000',
+      connectionRow,
+    });
+    metrics[`${prefix}WorkbenchToFirstGroupRowsMs`] = workbenchToFirstGroupRowsMs;
     console.log(
       `e2e: ${prefix}: first rows, relative to the view asking for the group rows:\n${formatTimeline(timeline)}`,
     );
@@ -226,7 +184,7 @@ try {
   };
 
   step('reload the window: activation and first rows from a cold extension host, two connections');
-  await reloadAndTime('reload', 'Local emulator');
+  await reload('reload', 'Local emulator');
 
   step('drop the failing connection from the settings and reload: a lone connection, rows at the top');
   const settingsFile = join(server.userDataDir, 'User', 'settings.json');
@@ -234,7 +192,7 @@ try {
   const entries = userSettings['genauthGroups.connections'] as { label?: string }[];
   userSettings['genauthGroups.connections'] = entries.filter((entry) => entry.label === 'Local emulator');
   writeFileSync(settingsFile, JSON.stringify(userSettings, null, 2));
-  await reloadAndTime('reloadAlone', undefined);
+  await reload('reloadAlone', undefined);
 
   step('read the extension log');
   const logs = extensionLogs(server.userDataDir);

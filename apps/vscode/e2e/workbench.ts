@@ -115,6 +115,25 @@ export class Workbench {
     await this.page.keyboard.press('Enter');
   }
 
+  /**
+   * Goes through Add Connection's five input boxes, already open: host (its suggestion `pick`
+   * chosen), access key id, scheme, secret (a password box) and label.
+   */
+  async addConnection(connection: {
+    readonly host: string;
+    readonly pick: string;
+    readonly accessKeyId: string;
+    readonly scheme: 'Signature' | 'Management token';
+    readonly secret: string;
+    readonly label: string;
+  }): Promise<void> {
+    await this.answer('(1/5)', connection.host, connection.pick);
+    await this.answer('(2/5)', connection.accessKeyId);
+    await this.answer('(3/5)', connection.scheme, connection.scheme);
+    await this.answer('(4/5)', connection.secret);
+    await this.answer('(5/5)', connection.label);
+  }
+
   /** Runs a command from the command palette by its title. */
   async command(title: string): Promise<void> {
     for (let attempt = 1; ; attempt += 1) {
