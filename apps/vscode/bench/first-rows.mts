@@ -156,7 +156,7 @@ const missing = [
 ];
 if (missing.length > 0) {
   console.log(
-    `vscode first-rows bench: SKIPPED: ${missing.join(' and ')} missing. Install them once with ` +
+    `vscode first-rows bench: SKIPPED: ${missing.join(' and ')} missing. Install what is missing once with ` +
       '`bash apps/vscode/e2e/install.sh` (as root, with apt-get, for Chromium), or run the end-to-end test, which ' +
       'installs them: `pnpm --filter genauth-groups-vscode e2e`.',
   );
