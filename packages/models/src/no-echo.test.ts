@@ -93,6 +93,16 @@ describe('noEcho', () => {
     ]);
   });
 
+  it('scrubs an issue once, however many wrapped schemas it crosses', () => {
+    const schema = noEcho(v.object({ inner: noEcho(v.object({ n: v.number() })), list: v.array(v.string()) }));
+    const result = v.safeParse(schema, { inner: { n: SECRET }, list: [SECRET_NUMBER] });
+    expect(result.issues?.map((issue) => [v.getDotPath(issue), issue.message, issue.received])).toEqual([
+      ['inner.n', 'expected number', 'string'],
+      ['list.0', 'expected string', 'number'],
+    ]);
+    expect(leaks(result.issues)).toBe(false);
+  });
+
   it('keeps the schema as it was otherwise: type, entries, output', () => {
     const inner = v.object({ page: v.optional(v.number(), 1) });
     const schema = noEcho(inner);

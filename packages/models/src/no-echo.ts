@@ -1,7 +1,5 @@
 import * as v from 'valibot';
 
-const OBJECT_TYPES = new Set(['object', 'loose_object', 'strict_object']);
-
 // What a validation action expects when valibot gives no `expected` text of its own.
 const ACTION_EXPECTATIONS: Readonly<Record<string, string>> = {
   integer: 'an integer',
@@ -12,8 +10,11 @@ const ACTION_EXPECTATIONS: Readonly<Record<string, string>> = {
  * What an issue expected, and its problem in words (`expected <=50`, `missing`, `unknown field`),
  * from the schema alone: nothing of the received value.
  */
-export function describeIssue(issue: v.BaseIssue<unknown>): [expected: string, problem: string] {
-  if (OBJECT_TYPES.has(issue.type)) {
+export function describeIssue(
+  issue: Pick<v.BaseIssue<unknown>, 'kind' | 'type' | 'expected' | 'received'>,
+): [expected: string, problem: string] {
+  // `object`, `loose_object` and `strict_object`.
+  if (issue.type.endsWith('object')) {
     // valibot reports a missing key as expecting the key's quoted name, and a key that a strict
     // object does not allow as expecting `never`; the key itself is in the path.
     if (issue.expected === 'never') return ['no such field', 'unknown field'];
@@ -33,27 +34,27 @@ function kindOf(value: unknown): string {
   return typeof value === 'object' ? 'Object' : typeof value;
 }
 
-/** Issues already scrubbed: an enclosing schema only clears the path items it added. */
-const scrubbed = new WeakSet<v.BaseIssue<unknown>>();
+/** An issue as {@link scrub} rewrites it. */
+type Scrubbed = Omit<v.BaseIssue<unknown>, 'input' | 'received' | 'message'> & {
+  input?: unknown;
+  received: string;
+  message: string;
+};
 
 /**
- * An issue without anything of the received value: valibot's own `message` and `received` quote
- * it, `input` is the value itself and each path item holds the object and the value it crossed.
+ * Takes out of an issue, in place, anything of the received value: valibot's own `message` and
+ * `received` quote it, `input` is the value itself and each path item holds the object and the
+ * value it crossed. An issue without `input` is already scrubbed (by an inner schema): an
+ * enclosing schema only clears the path items it added.
  */
-function scrub(issue: v.BaseIssue<unknown>): v.BaseIssue<unknown> {
-  const path = issue.path?.map((item) => ({ ...item, input: undefined, value: undefined }));
-  const clean: v.BaseIssue<unknown> = {
-    ...issue,
-    ...(!scrubbed.has(issue) && {
-      input: undefined,
-      received: issue.received === 'undefined' ? 'undefined' : kindOf(issue.input),
-      message: describeIssue(issue)[1],
-      issues: issue.issues?.map(scrub) as v.BaseIssue<unknown>['issues'],
-    }),
-    path: path as v.BaseIssue<unknown>['path'],
-  };
-  scrubbed.add(clean);
-  return clean;
+function scrub(issue: Scrubbed): void {
+  if ('input' in issue) {
+    issue.received = kindOf(issue.input);
+    delete issue.input;
+    issue.message = describeIssue(issue)[1];
+    (issue.issues as Scrubbed[] | undefined)?.forEach(scrub);
+  }
+  for (const item of issue.path ?? []) Object.assign(item, { input: undefined, value: undefined });
 }
 
 /**
@@ -69,7 +70,7 @@ export function noEcho<const TSchema extends v.GenericSchema>(schema: TSchema): 
     ...schema,
     '~run'(dataset, config) {
       const result = schema['~run'](dataset, config);
-      if (result.issues) result.issues = result.issues.map(scrub) as typeof result.issues;
+      (result.issues as Scrubbed[] | undefined)?.forEach(scrub);
       return result;
     },
   } as Omit<TSchema, '~standard'>);
