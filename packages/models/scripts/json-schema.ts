@@ -40,6 +40,9 @@ export function jsonSchemas(): Record<string, JsonSchema> {
         definitions,
         ignoreActions: ['transform'],
         overrideSchema: ({ valibotSchema }) => {
+          // Any value, `null` included: `nullish(unknown())` (one combinator fewer than
+          // `optional(unknown())` in a bundle) would otherwise read `anyOf: [{}, { type: 'null' }]`.
+          if (isAnyValue(valibotSchema)) return {};
           const known = OPEN_ENUMS.get(valibotSchema);
           return known && { anyOf: [{ enum: [...known], type: 'string' }, { type: 'string' }] };
         },
@@ -68,6 +71,10 @@ function withUsedDefinitionsOnly(json: JsonSchema): JsonSchema {
   visit(root);
   const $defs = Object.fromEntries(Object.entries(all).filter(([name]) => used.has(name)));
   return used.size > 0 ? { ...root, $defs } : root;
+}
+
+function isAnyValue(schema: v.GenericSchema): boolean {
+  return schema.type === 'nullish' && (schema as { wrapped?: v.GenericSchema }).wrapped?.type === 'unknown';
 }
 
 function isSchema(value: unknown): value is v.GenericSchema {

@@ -43,7 +43,7 @@ export function paged<const TItem extends v.GenericSchema>(item: TItem) {
  * `data` is usually absent on errors although the types mark it required; when present it is kept
  * as it came, since its shape is undocumented.
  */
-export const ErrorRespDto = noEcho(v.looseObject({ ...envelopeEntries, data: v.optional(v.unknown()) }));
+export const ErrorRespDto = noEcho(v.looseObject({ ...envelopeEntries, data: v.nullish(v.unknown()) }));
 
 /** @see {@link ErrorRespDto} */
 export type ErrorRespDto = v.InferOutput<typeof ErrorRespDto>;

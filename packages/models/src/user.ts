@@ -60,7 +60,7 @@ export const IdentityDto = noEcho(
     type: text,
     userIdInIdp: v.string(),
     /** The user's profile at the provider, as the provider shaped it (`any` in Node, `Object` in Java). */
-    userInfoInIdp: v.optional(v.unknown()),
+    userInfoInIdp: v.nullish(v.unknown()),
     /** Only returned when the user fetches their own identities; management APIs omit it. */
     accessToken: text,
     /** Only returned when the user fetches their own identities; management APIs omit it. */
@@ -135,12 +135,12 @@ export const UserDto = noEcho(
      * Extension fields; present with `withCustomData=true`. An object in practice, but typed `any`
      * by the Node SDK and `Object` by Java, which accept any JSON value: so does this.
      */
-    customData: v.optional(v.unknown()),
+    customData: v.nullish(v.unknown()),
     postIdList: texts,
     statusChangedAt: text,
     tenantId: text,
     /** Only in the Node (2024) and Java SDK types; shape undeclared. */
-    metadataSource: v.optional(v.unknown()),
+    metadataSource: v.nullish(v.unknown()),
     /** Only in the Node SDK types (2024). */
     signedUp: text,
     /** Only in the Java SDK types (2024). */
