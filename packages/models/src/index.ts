@@ -98,4 +98,9 @@ export {
   UserSearchField,
   UserSingleRespDto,
 } from './user-query.ts';
-export { isValidationError, ValidationError, type ValidationIssue } from './validation-error.ts';
+export {
+  isValidationError,
+  ValidationError,
+  type ValidationIssue,
+  validationIssue,
+} from './validation-error.ts';

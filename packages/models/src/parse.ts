@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { acceptsAsIs } from './accepts-as-is.ts';
 import { describeIssue } from './no-echo.ts';
-import { ValidationError, type ValidationIssue } from './validation-error.ts';
+import { ValidationError, type ValidationIssue, validationIssue } from './validation-error.ts';
 
 /** The outcome of {@link safeParse}. */
 export type SafeParseResult<TSchema extends v.GenericSchema> =
@@ -68,9 +68,7 @@ export function safeParse<const TSchema extends v.GenericSchema>(
  * `received` quote the value, and `input` is the value itself.
  */
 function toIssue(issue: v.BaseIssue<unknown>): ValidationIssue {
-  const path = formatPath(issue.path);
-  const [expected, problem] = describeIssue(issue);
-  return { path, expected, message: path ? `${path}: ${problem}` : problem };
+  return validationIssue(formatPath(issue.path), ...describeIssue(issue));
 }
 
 /** `data.list[3].status`: dots between keys, brackets for indexes and keys that are not identifiers. */

@@ -14,6 +14,20 @@ export interface ValidationIssue {
   readonly message: string;
 }
 
+/**
+ * An issue at `path` (`""` for the value itself), its message the path and the problem in one
+ * line; the problem is `expected <expected>` unless told (`missing`, `unknown field`).
+ *
+ * @example validationIssue('limit', '<=50'); // { path: 'limit', expected: '<=50', message: 'limit: expected <=50' }
+ */
+export function validationIssue(
+  path: string,
+  expected: string,
+  problem = `expected ${expected}`,
+): ValidationIssue {
+  return { path, expected, message: path ? `${path}: ${problem}` : problem };
+}
+
 /** How many issues the error message lists before it summarises the rest. */
 const LISTED_ISSUES = 5;
 

@@ -6,8 +6,13 @@ import {
   type RetryOptions,
   type Transport,
 } from '@genauth-groups/core';
-import { type GroupListRespDto, getMyGroupList, ValidationError } from '@genauth-groups/models';
-import { checkOptions, checkToken, issue } from './options.ts';
+import {
+  type GroupListRespDto,
+  getMyGroupList,
+  ValidationError,
+  validationIssue,
+} from '@genauth-groups/models';
+import { checkOptions, checkToken } from './options.ts';
 
 /** What the SDK tells an access-token function when it calls it. */
 export interface AccessTokenRequest {
@@ -165,7 +170,9 @@ function missingToken(source: AccessToken | undefined): ValidationError {
     typeof source === 'function'
       ? 'the function returned no token; is the user signed in?'
       : 'missing; pass it to the constructor or call setAccessToken() after sign-in';
-  return new ValidationError('getGroupList call', [issue('accessToken', 'an access token', problem)]);
+  return new ValidationError('getGroupList call', [
+    validationIssue('accessToken', 'an access token', problem),
+  ]);
 }
 
 /** Whether the server refused the token: expired, revoked or forged (contract 3.4). */

@@ -1,4 +1,4 @@
-import { ValidationError, type ValidationIssue } from '@genauth-groups/core';
+import { ValidationError, type ValidationIssue, validationIssue } from '@genauth-groups/models';
 
 // The options are checked by hand rather than with a valibot schema: it is the same check, in the
 // words of the reply schemas' errors (`expected >=1`, `missing`, `unknown field`), for about half
@@ -7,10 +7,14 @@ import { ValidationError, type ValidationIssue } from '@genauth-groups/core';
 /** The expectation a value does not meet, or `undefined` when it is fine. */
 type Check = (value: unknown) => string | undefined;
 
-const string: Check = (value) => (typeof value === 'string' ? undefined : 'string');
+/** A value whose `typeof` is `type`, described as `expected`. */
+const is =
+  (type: string, expected: string): Check =>
+  (value) =>
+    typeof value === type && value !== null ? undefined : expected;
+const string = is('string', 'string');
+const object = is('object', 'Object');
 const nonEmpty: Check = (value) => string(value) ?? (value ? undefined : 'a non-empty value');
-const object: Check = (value) => (typeof value === 'object' && value !== null ? undefined : 'Object');
-const fn: Check = (value) => (typeof value === 'function' ? undefined : 'Function');
 const integer =
   (min: number): Check =>
   (value) =>
@@ -25,11 +29,7 @@ const LANGS = ['zh-CN', 'en-US', 'ja-JP', 'zh-TW'];
 
 /** An access token: a non-empty string, or the function that returns one. */
 const token: Check = (value) =>
-  typeof value === 'function'
-    ? undefined
-    : typeof value === 'string'
-      ? nonEmpty(value)
-      : '(string | Function)';
+  typeof value === 'function' ? undefined : string(value) ? '(string | Function)' : nonEmpty(value);
 
 // Every option of AuthenticationClientOptions, in its order; the first two are required.
 const OPTIONS: Readonly<Record<string, Check>> = {
@@ -38,21 +38,11 @@ const OPTIONS: Readonly<Record<string, Check>> = {
   accessToken: token,
   lang: (value) => (LANGS.includes(value as string) ? undefined : '("zh-CN" | "en-US" | "ja-JP" | "zh-TW")'),
   timeout: integer(1),
-  retry: (value) =>
-    object(value) === undefined
-      ? undefined
-      : typeof value === 'number'
-        ? integer(0)(value)
-        : '(number | Object)',
-  fetch: fn,
+  retry: (value) => object(value) && (typeof value === 'number' ? integer(0)(value) : '(number | Object)'),
+  fetch: is('function', 'Function'),
   hooks: object,
 };
 const REQUIRED = ['appId', 'appHost'];
-
-/** A problem with an option, in the words of a `ValidationIssue` (`appId: missing`). */
-export function issue(path: string, expected: string, problem = `expected ${expected}`): ValidationIssue {
-  return { path, expected, message: path ? `${path}: ${problem}` : problem };
-}
 
 /**
  * Checks the options of an `AuthenticationClient` before anything is sent.
@@ -62,17 +52,16 @@ export function issue(path: string, expected: string, problem = `expected ${expe
  */
 export function checkOptions(options: unknown): void {
   const issues: ValidationIssue[] = [];
-  if (typeof options !== 'object' || options === null) issues.push(issue('', 'Object'));
+  const expected = object(options);
+  if (expected) issues.push(validationIssue('', expected));
   else {
     for (const [key, check] of Object.entries(OPTIONS)) {
       const value = (options as Record<string, unknown>)[key];
-      if (value !== undefined) {
-        const expected = check(value);
-        if (expected) issues.push(issue(key, expected));
-      } else if (REQUIRED.includes(key)) issues.push(issue(key, 'a value', 'missing'));
+      const problem = value === undefined ? REQUIRED.includes(key) && 'a value' : check(value);
+      if (problem) issues.push(validationIssue(key, problem, value === undefined ? 'missing' : undefined));
     }
-    for (const key of Object.keys(options)) {
-      if (!Object.hasOwn(OPTIONS, key)) issues.push(issue(key, 'no such field', 'unknown field'));
+    for (const key of Object.keys(options as object)) {
+      if (!Object.hasOwn(OPTIONS, key)) issues.push(validationIssue(key, 'no such field', 'unknown field'));
     }
   }
   if (issues.length > 0) throw new ValidationError('AuthenticationClient options', issues);
@@ -85,5 +74,5 @@ export function checkOptions(options: unknown): void {
  */
 export function checkToken(value: unknown): void {
   const expected = token(value);
-  if (expected) throw new ValidationError('access token', [issue('', expected)]);
+  if (expected) throw new ValidationError('access token', [validationIssue('', expected)]);
 }
