@@ -1,4 +1,11 @@
-import { type Endpoint, ErrorRespDto, parse, safeParse, ValidationError } from '@genauth-groups/models';
+import {
+  type Endpoint,
+  ErrorRespDto,
+  parse,
+  safeParse,
+  ValidationError,
+  validationIssue,
+} from '@genauth-groups/models';
 // ky 1.x, not 2.x: ky 2 alone is 9 KB min+gzip, which leaves no room for validation under the
 // browser SDK's budget; ky 1.14 is 5 KB and has every feature used here (measured in
 // packages/sdk/scripts/size.ts).
@@ -23,7 +30,8 @@ export const DEFAULT_TIMEOUT = 10_000;
 
 /**
  * Retries for calls that are safe to repeat (GET, and those marked `repeatable`): network errors, HTTP 408/429/5xx, and replies whose body
- * says 429 or 5xx (GenAuth reports errors with HTTP 200). `Retry-After` is honoured, capped at
+ * says 429 or 5xx (GenAuth reports errors with HTTP 200). `Retry-After` is honoured (on 413, 429
+ * and 503, ky's default `afterStatusCodes`, and on body-level 429 and 5xx), capped at
  * `maxRetryAfter`; otherwise the delay grows 300 ms, 600 ms... up to `backoffLimit`, with jitter so
  * that many clients do not retry in step. Timeouts are not retried: each would cost a full
  * `timeout` again.
@@ -32,7 +40,6 @@ export const DEFAULT_RETRY = {
   limit: 2,
   methods: ['get'],
   statusCodes: [408, 429, 500, 502, 503, 504],
-  afterStatusCodes: [413, 429, 503],
   maxRetryAfter: 30_000,
   backoffLimit: 5_000,
   jitter: true,
@@ -158,9 +165,11 @@ interface ReplySlot {
   readonly repeatable: boolean;
   /** How long the body may take once the head is in, in ms (the per-attempt timeout). */
   readonly timeout: number;
+  /** The call, as `METHOD /path`, for the errors. */
+  readonly where: string;
   body?: unknown;
-  unreadable?: 'network' | 'json' | 'timeout';
-  cause?: unknown;
+  /** Why the body of the last attempt could not be used: the error, and how the reply was lost. */
+  unreadable?: [error: Error, lost: LostReply] | undefined;
 }
 
 /**
@@ -169,9 +178,11 @@ interface ReplySlot {
  */
 export function createBaseTransport(options: BaseTransportOptions): Transport {
   const timeout = options.timeout ?? DEFAULT_TIMEOUT;
-  const { encodeParams, lostReply } = options;
-  const parseReply = options.parseReply ?? parse;
-  const retry = retryOptions(options.retry);
+  const { encodeParams, lostReply, parseReply = parse } = options;
+  const retry: RetryOptions = {
+    ...DEFAULT_RETRY,
+    ...(typeof options.retry === 'number' ? { limit: options.retry } : options.retry),
+  };
   const api: KyInstance = ky.create({
     prefixUrl: options.baseUrl,
     timeout,
@@ -190,7 +201,7 @@ export function createBaseTransport(options: BaseTransportOptions): Transport {
       const encoded = endpoint.params && encodeParams?.(endpoint, params, name);
       // The query goes in the URL as it is: given as `searchParams`, ky builds the Request twice.
       const { searchParams = '', ...body }: { searchParams?: string; json?: unknown } = encoded ?? {};
-      const slot: ReplySlot = { repeatable, timeout };
+      const slot: ReplySlot = { repeatable, timeout, where };
       let response: Response;
       try {
         response = await api(endpoint.path.slice(1) + (searchParams && `?${searchParams}`), {
@@ -208,7 +219,7 @@ export function createBaseTransport(options: BaseTransportOptions): Transport {
       // The hook read a clone of the body; this copy is not needed. A body cut off mid-way
       // rejects here as well (`TypeError: terminated`): the hook has recorded it in the slot.
       await response.body?.cancel().catch(() => undefined);
-      if (slot.unreadable) throw unreadableReply(slot.unreadable, slot.cause, where, timeout, lost);
+      if (slot.unreadable) throw lost(...slot.unreadable);
       const statusCode = statusCodeOf(slot.body);
       if (statusCode !== undefined && statusCode !== 200) {
         throw apiError(where, response, parse(ErrorRespDto, slot.body, `${where} reply`));
@@ -216,10 +227,6 @@ export function createBaseTransport(options: BaseTransportOptions): Transport {
       return parseReply(endpoint.response, slot.body, `${where} reply`);
     },
   };
-}
-
-function retryOptions(retry: TransportOptions['retry']): RetryOptions {
-  return { ...DEFAULT_RETRY, ...(typeof retry === 'number' ? { limit: retry } : retry) };
 }
 
 /**
@@ -236,19 +243,22 @@ const readReply: AfterResponseHook = async (_request, options, response, { retry
   try {
     text = await readBody(response, slot.timeout);
   } catch (cause) {
-    Object.assign(slot, { unreadable: 'network', cause });
+    slot.unreadable = [new NetworkError(slot.where, cause), 'unreadable-reply'];
     return canRetry ? ky.retry({ code: 'BODY_CUT_OFF' }) : undefined;
   }
   if (text === BODY_TIMED_OUT) {
     // Not retried, as a head that does not come in time is not: each would cost a full timeout.
-    slot.unreadable = 'timeout';
+    slot.unreadable = [new TimeoutError(slot.where, slot.timeout), 'timeout'];
     return undefined;
   }
   try {
     slot.body = JSON.parse(text);
     delete slot.unreadable;
   } catch {
-    slot.unreadable = 'json';
+    slot.unreadable = [
+      new ValidationError(`${slot.where} reply`, [validationIssue('', 'a JSON body')]),
+      'unreadable-reply',
+    ];
     return canRetry ? ky.retry({ code: 'BODY_NOT_JSON' }) : undefined;
   }
   const statusCode = statusCodeOf(slot.body);
@@ -277,47 +287,27 @@ async function readErrorReply(response: Response): Promise<Response> {
 /** {@link LostReplyHandler} for one call: the error as it is when the call is repeatable. */
 type Lost = (error: Error, lost: LostReply, cause?: unknown) => Error;
 
-/** The error of a reply whose body could not be read; for a call that is not repeatable, an unknown outcome. */
-function unreadableReply(
-  unreadable: NonNullable<ReplySlot['unreadable']>,
-  cause: unknown,
-  where: string,
-  timeout: number,
-  lost: Lost,
-): Error {
-  const error =
-    unreadable === 'timeout'
-      ? new TimeoutError(where, timeout)
-      : unreadable === 'network'
-        ? new NetworkError(where, cause)
-        : new ValidationError(`${where} reply`, [
-            { path: '', expected: 'a JSON body', message: 'expected a JSON body' },
-          ]);
-  return lost(error, unreadable === 'timeout' ? 'timeout' : 'unreadable-reply');
-}
-
 function statusCodeOf(body: unknown): number | undefined {
   const statusCode = (body as { statusCode?: unknown } | null | undefined)?.statusCode;
   return typeof statusCode === 'number' ? statusCode : undefined;
 }
 
-/** The seconds a `Retry-After` header asks for, as `ApiError.retryAfter` gives them. */
-function retryAfterSeconds(headers: Headers): number | undefined {
-  const ms = retryAfterMs(headers.get('retry-after'));
-  return ms === undefined ? undefined : ms / 1000;
-}
-
 /** The error of a reply that says no: in its body (`envelope`), or only by its HTTP status. */
-function apiError(endpoint: string, response: Response, envelope?: ErrorRespDto): ApiError {
-  const { status, statusText, headers } = response;
+function apiError(
+  endpoint: string,
+  { status, statusText, headers }: Response,
+  envelope?: ErrorRespDto,
+): ApiError {
+  // In seconds, as `ApiError.retryAfter` gives them.
+  const retryAfter = retryAfterMs(headers.get('retry-after'));
   return new ApiError({
     endpoint,
-    statusCode: envelope ? envelope.statusCode : status,
-    serverMessage: envelope ? envelope.message : `HTTP ${status}${statusText ? ` ${statusText}` : ''}`,
+    statusCode: envelope?.statusCode ?? status,
+    serverMessage: envelope?.message ?? `HTTP ${status} ${statusText}`.trim(),
     apiCode: envelope?.apiCode ?? undefined,
     requestId: envelope?.requestId ?? undefined,
     httpStatus: status,
-    retryAfter: retryAfterSeconds(headers),
+    retryAfter: retryAfter && retryAfter / 1000,
   });
 }
 
