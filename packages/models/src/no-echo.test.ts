@@ -94,7 +94,9 @@ describe('noEcho', () => {
   });
 
   it('scrubs an issue once, however many wrapped schemas it crosses', () => {
-    const schema = noEcho(v.object({ inner: noEcho(v.object({ n: v.number() })), list: v.array(v.string()) }));
+    const schema = noEcho(
+      v.object({ inner: noEcho(v.object({ n: v.number() })), list: v.array(v.string()) }),
+    );
     const result = v.safeParse(schema, { inner: { n: SECRET }, list: [SECRET_NUMBER] });
     expect(result.issues?.map((issue) => [v.getDotPath(issue), issue.message, issue.received])).toEqual([
       ['inner.n', 'expected number', 'string'],
