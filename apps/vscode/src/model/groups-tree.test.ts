@@ -224,6 +224,46 @@ describe('GroupsTree against the emulator', () => {
     expect(tree.children()).toHaveLength(11);
   });
 
+  it('waits longer than a second for a first page by default: a 1.5 s page is answered with its rows', async () => {
+    // The grace's timer is faked, so that the page is 1.5 s late by that clock however busy the
+    // machine; the reply itself comes over loopback once let through.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      let release: () => void = () => {};
+      const gate = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      const held: typeof fetch = async (input, init) => {
+        await gate;
+        return fetch(input, init);
+      };
+      const { tree, registry } = treeHarness({ entries: [emulatorEntry(emulator)], secrets, fetch: held });
+      // The client is made (its secret read) before the clock moves: only the page is late.
+      await registry.api(tree.connectionNodes[0]?.connection.id ?? '');
+      const answer = tree.childrenWithin(undefined);
+      await vi.advanceTimersByTimeAsync(1500);
+      release();
+      expect(rows(await answer).slice(0, 2)).toEqual(['group:team-00025', 'group:team-00024']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('answers with the error row of a server that is down, not a loading row', {
+    timeout: 30_000,
+  }, async () => {
+    // A port nobody listens on: refused at once, retried twice by the client, then an error.
+    const down = await startEmulator({ port: 0, demo: false });
+    const url = down.url;
+    await down.close();
+    const entry = { label: 'Down', host: url, accessKeyId: emulator.credentials.accessKeyId };
+    const { tree } = treeHarness({
+      entries: [entry],
+      secrets: new Map([[`${url}|${emulator.credentials.accessKeyId}`, 'secret']]),
+    });
+    expect(rows(await tree.childrenWithin(undefined, 20_000))).toEqual(['status:error:network']);
+  });
+
   it("tells the view of an awaited page's owner once the answer is out, to redraw its count", async () => {
     const { tree, settle } = treeHarness({
       entries: [

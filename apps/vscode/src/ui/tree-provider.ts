@@ -4,13 +4,6 @@ import type { GroupsTree } from '../model/groups-tree.ts';
 import type { TreeNode } from '../model/nodes/tree-node.ts';
 import { treeItem } from './tree-item.ts';
 
-/**
- * How long the view's answer waits for a first page under way: a page that comes sooner shows at
- * once, without a "Loading…" row and a second round trip with the editor; a slower one shows the
- * loading row after this long.
- */
-const FIRST_PAGE_GRACE_MS = 1000;
-
 /** Shows a {@link GroupsTree} in a tree view. */
 export class GroupsTreeProvider implements TreeDataProvider<TreeNode> {
   readonly #tree: GroupsTree;
@@ -35,7 +28,7 @@ export class GroupsTreeProvider implements TreeDataProvider<TreeNode> {
 
   getChildren(node?: TreeNode): Promise<TreeNode[]> {
     this.#probe?.asked(node);
-    return this.#tree.childrenWithin(node, FIRST_PAGE_GRACE_MS);
+    return this.#tree.childrenWithin(node);
   }
 
   getParent(node: TreeNode): TreeNode | undefined {
