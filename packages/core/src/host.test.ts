@@ -23,6 +23,8 @@ describe('normalizeHost', () => {
     ['ftp://example.com', 'appHost must be an http or https URL'],
     ['https://user:pw@example.com', 'without credentials'],
     ['https://example.com/?token=x', 'without credentials, query or hash'],
+    ['https://example.com/?', 'without credentials, query or hash'],
+    ['https://example.com/base#', 'without credentials, query or hash'],
   ])('refuses %o, naming the option', (input, message) => {
     expect(() => normalizeHost(input, 'appHost')).toThrow(TypeError);
     expect(() => normalizeHost(input, 'appHost')).toThrow(message);

@@ -16,27 +16,24 @@ const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?(\/|$)/i;
  * normalizeHost('localhost:8787/', 'host');       // 'http://localhost:8787'
  */
 export function normalizeHost(value: unknown, option: string): string {
-  if (typeof value !== 'string' || value.trim() === '') {
-    throw new TypeError(`${option} is required: the server URL, e.g. https://example.genauth.ai`);
-  }
-  const trimmed = value.trim();
-  const withScheme = /^[a-z][a-z\d+.-]*:\/\//i.test(trimmed)
-    ? trimmed
-    : `${LOOPBACK.test(trimmed) ? 'http' : 'https'}://${trimmed}`;
-  let url: URL;
+  const host = typeof value === 'string' ? value.trim() : '';
+  let url: URL | undefined;
   try {
-    url = new URL(withScheme);
-  } catch {
-    // Without the value: one that does not parse may still hold a password (`https://me:s3cret@exa mple.com`).
-    throw new TypeError(`${option} is not a valid URL`);
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new TypeError(`${option} must be an http or https URL, not ${url.protocol}`);
-  }
-  if (url.username || url.password || url.search || url.hash) {
-    throw new TypeError(
-      `${option} must be a plain origin (and optional path), without credentials, query or hash`,
+    url = new URL(
+      /^[a-z][a-z\d+.-]*:\/\//i.test(host) ? host : `${LOOPBACK.test(host) ? 'http' : 'https'}://${host}`,
     );
-  }
-  return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+  } catch {}
+  // Never with the value: one that does not parse may still hold a password (`https://me:s3cret@exa mple.com`).
+  const problem = !host
+    ? 'is required: the server URL, e.g. https://example.genauth.ai'
+    : !url
+      ? 'is not a valid URL'
+      : !/^https?:$/.test(url.protocol)
+        ? `must be an http or https URL, not ${url.protocol}`
+        : // Anything but the origin and the path: credentials, a query or a hash, even an empty one.
+          url.href !== url.origin + url.pathname
+          ? 'must be a plain origin (and optional path), without credentials, query or hash'
+          : '';
+  if (problem || !url) throw new TypeError(`${option} ${problem}`);
+  return url.href.replace(/\/+$/, '');
 }
