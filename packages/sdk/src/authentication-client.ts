@@ -137,32 +137,27 @@ export class AuthenticationClient {
    * @throws {ApiError} when the server refuses, e.g. `apiCode` 2020 for an expired token.
    * @throws {NetworkError} / {TimeoutError} when no reply arrives, after retries.
    */
-  async getGroupList(options: RequestOptions = {}): Promise<GroupListRespDto> {
+  async getGroupList({ signal }: RequestOptions = {}): Promise<GroupListRespDto> {
     const source = this.#accessToken;
-    const send = (token: string) =>
-      this.#api.call(getMyGroupList, undefined, {
+    // `refused`: the error of a refused token, which stands when the refreshed token is missing.
+    const send = async (refresh: boolean, refused?: unknown) => {
+      const token = typeof source === 'function' ? await source({ refresh }) : source;
+      if (typeof token !== 'string' || !token) throw refused ?? missingToken(source);
+      return this.#api.call(getMyGroupList, undefined, {
         name: 'getGroupList',
-        signal: options.signal,
+        signal,
         // Raw, as authing-node-sdk sends it (contract section 4.1).
         headers: { authorization: token },
       });
-    const token = await tokenOf(source, false);
-    if (!token) throw missingToken(source);
+    };
     try {
-      return await send(token);
+      return await send(false);
     } catch (error) {
       // Only a function can give another token; with none (signed out), the refusal stands.
       if (typeof source !== 'function' || !refused(error)) throw error;
-      const refreshed = await tokenOf(source, true);
-      if (!refreshed) throw error;
-      return send(refreshed);
+      return send(true, error);
     }
   }
-}
-
-async function tokenOf(source: AccessToken | undefined, refresh: boolean): Promise<string | undefined> {
-  const value = typeof source === 'function' ? await source({ refresh }) : source;
-  return typeof value === 'string' && value ? value : undefined;
 }
 
 function missingToken(source: AccessToken | undefined): ValidationError {
