@@ -23,8 +23,8 @@ export function parse<const TSchema extends v.GenericSchema>(
   input: unknown,
   subject = 'value',
 ): v.InferOutput<TSchema> {
-  const result = safeParse(schema, input);
-  if (!result.success) throw new ValidationError(subject, result.issues);
+  const result = v.safeParse(schema, input);
+  if (result.issues) throw new ValidationError(subject, result.issues.map(toIssue));
   return result.output;
 }
 

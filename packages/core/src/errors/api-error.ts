@@ -40,20 +40,13 @@ export class ApiError extends GenAuthError implements ApiErrorDetails {
   declare readonly httpStatus: number;
   declare readonly retryAfter: number | undefined;
 
-  constructor({
-    endpoint,
-    statusCode,
-    serverMessage,
-    apiCode,
-    requestId,
-    httpStatus,
-    retryAfter,
-  }: ApiErrorDetails) {
+  constructor(details: ApiErrorDetails) {
+    const { endpoint, statusCode, serverMessage, apiCode } = details;
     super(
       `${endpoint}: ${serverMessage} (statusCode ${statusCode}${apiCode === undefined ? '' : `, apiCode ${apiCode}`})`,
       endpoint,
     );
-    Object.assign(this, { statusCode, serverMessage, apiCode, requestId, httpStatus, retryAfter });
+    Object.assign(this, details);
   }
 }
 
