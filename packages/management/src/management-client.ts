@@ -46,12 +46,12 @@ import {
   type UserSingleRespDto,
   updateGroup,
 } from '@genauth-groups/models';
-import pLimit, { type LimitFunction } from 'p-limit';
 import type * as v from 'valibot';
 import { ManagementTokenCache, userPoolIdOf } from './auth/management-token.ts';
 import { signer } from './auth/signature.ts';
 import { type ManagementClientOptions, ManagementClientOptionsSchema } from './options.ts';
 import { type Page, paginate } from './paging.ts';
+import { RequestSlots } from './request-slots.ts';
 
 /** This package's version, sent in `x-authing-sdk-version`. */
 export const VERSION = '0.1.0';
@@ -87,17 +87,23 @@ export type PagingParams<TParams> = TParams & RequestOptions;
  */
 export class ManagementClient {
   readonly #api: Transport;
-  readonly #limit: LimitFunction;
+  readonly #slots: RequestSlots;
   readonly #tokens: ManagementTokenCache | undefined;
 
   constructor(options: ManagementClientOptions) {
     const config = parse(ManagementClientOptionsSchema, options, 'ManagementClient options');
     const baseUrl = normalizeHost(config.host, 'host');
+    const send = config.fetch as typeof fetch | undefined;
+    const slots = new RequestSlots(config.concurrency);
+    this.#slots = slots;
     const common = {
       baseUrl,
       timeout: config.timeout,
       retry: config.retry as number | RetryOptions | undefined,
-      fetch: config.fetch as typeof fetch | undefined,
+      // Looked up at each request, as ky does when given none.
+      fetch: slots.fetch((input, init) => (send ?? globalThis.fetch)(input, init)),
+      // After the credentials: a request waits for its slot signed, and its timeout starts when it leaves.
+      hooks: { beforeRequest: [(request: Request) => slots.hold(request)] },
       // Walks validate page after page of up to 50 full users: parseFast takes about a third of
       // parse's time on them (packages/models bench).
       parseReply: parseFast,
@@ -106,7 +112,6 @@ export class ManagementClient {
       'x-authing-lang': config.lang,
       'x-authing-sdk-version': `genauth-groups-management:${VERSION}`,
     };
-    this.#limit = pLimit(config.concurrency);
 
     if (config.auth === 'token') {
       // The token SDKs (Java 3.x) send the tenant as x-authing-tenant-id.
@@ -301,7 +306,8 @@ export class ManagementClient {
       {
         startPage: query.page,
         limit: query.limit,
-        prefetch: this.#limit.concurrency,
+        // The slots send them as replies come in: twice as many pages as slots are requested ahead.
+        ahead: 2 * this.#slots.size,
         keyOf,
         endpoint: `${endpoint.method} ${endpoint.path}`,
         signal,
@@ -309,29 +315,27 @@ export class ManagementClient {
     );
   }
 
-  #call<TEndpoint extends Endpoint>(
+  async #call<TEndpoint extends Endpoint>(
     endpoint: TEndpoint,
     params: unknown,
     name: string,
     { signal }: RequestOptions,
     { repeatable }: { readonly repeatable?: boolean } = {},
   ): Promise<v.InferOutput<TEndpoint['response']>> {
-    return this.#limit(async () => {
-      // The token this call goes out with (`authorize` reads the same cached one), to drop it if refused.
-      const token = await this.#tokens?.get();
-      const send = () => this.#api.call(endpoint, params as never, { name, signal, repeatable });
-      try {
+    // The token this call goes out with (`authorize` reads the same cached one), to drop it if refused.
+    const token = await this.#tokens?.get();
+    const send = () => this.#api.call(endpoint, params as never, { name, signal, repeatable });
+    try {
+      return await send();
+    } catch (error) {
+      // The token scheme: a token the server refuses (expired early, revoked) is dropped and
+      // the call sent once more with a fresh one. A write too: the refused call did nothing.
+      if (this.#tokens && token !== undefined && isTokenRefused(error)) {
+        this.#tokens.invalidate(token);
         return await send();
-      } catch (error) {
-        // The token scheme: a token the server refuses (expired early, revoked) is dropped and
-        // the call sent once more with a fresh one. A write too: the refused call did nothing.
-        if (this.#tokens && token !== undefined && isTokenRefused(error)) {
-          this.#tokens.invalidate(token);
-          return await send();
-        }
-        throw error;
       }
-    });
+      throw error;
+    }
   }
 }
 

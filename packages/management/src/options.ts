@@ -48,7 +48,9 @@ export interface ManagementClientOptions {
    */
   readonly retry?: number | RetryOptions | undefined;
   /**
-   * Most requests this client has in flight at once, all calls and iterators together.
+   * Most requests this client has on the wire at once, all calls, retries and iterators together:
+   * from the moment a request leaves until its reply's head comes in. The others wait their turn,
+   * and their `timeout` starts when they leave.
    * @default 6
    */
   readonly concurrency?: number | undefined;

@@ -19,36 +19,35 @@ const settled = () => new Promise((resolve) => setImmediate(resolve));
 const options = {
   after: 1,
   lastPage: 100,
-  inFlight: 3,
-  ahead: 6,
+  ahead: 3,
   isLast: (list: string[]) => list.length === 0,
 };
 
 describe('PageWindow', () => {
-  it('starts a page as another settles, past a slow one, up to `ahead` pages not taken', async () => {
+  it('starts `ahead` pages at once, and no more while none is taken, settled or not', async () => {
     const pages = pendingPages();
     new PageWindow(pages.fetch, options);
     expect(pages.started).toEqual([2, 3, 4]);
     pages.settle(3)?.resolve(['c']);
     pages.settle(4)?.resolve(['d']);
     await settled();
-    // Page 2 is still out; 5 and 6 take the places of 3 and 4.
-    expect(pages.started).toEqual([2, 3, 4, 5, 6]);
-    pages.settle(5)?.resolve(['e']);
-    pages.settle(6)?.resolve(['f']);
-    await settled();
-    // Six pages (2 to 7) are not taken yet: the window waits for the reader.
-    expect(pages.started).toEqual([2, 3, 4, 5, 6, 7]);
+    // Page 2 is still out, and 3 and 4 wait for the reader.
+    expect(pages.started).toEqual([2, 3, 4]);
   });
 
-  it('hands the pages out in order as the reader takes them, and moves on', async () => {
+  it('hands the pages out in order as the reader takes them, and moves on, past a slow one', async () => {
     const pages = pendingPages();
     const pageWindow = new PageWindow(pages.fetch, options);
     const second = pageWindow.take(2);
+    pages.settle(3)?.resolve(['c']);
+    await settled();
+    // The reader waits for page 2: it still counts as ahead.
+    expect(pages.started).toEqual([2, 3, 4]);
     pages.settle(2)?.resolve(['b']);
     expect(await second).toEqual(['b']);
-    await settled();
     expect(pages.started).toEqual([2, 3, 4, 5]);
+    expect(await pageWindow.take(3)).toEqual(['c']);
+    expect(pages.started).toEqual([2, 3, 4, 5, 6]);
   });
 
   it('requests nothing past the last page', async () => {
@@ -82,6 +81,7 @@ describe('PageWindow', () => {
     const pageWindow = new PageWindow(pages.fetch, options);
     pageWindow.stop();
     pages.settle(2)?.resolve(['b']);
+    expect(await pageWindow.take(2)).toEqual(['b']);
     await settled();
     expect(pages.started).toEqual([2, 3, 4]);
   });

@@ -4,11 +4,10 @@ export interface PageWindowOptions<TPage> {
   readonly after: number;
   /** The last page to request. */
   readonly lastPage: number;
-  /** Most requests in flight at once. */
-  readonly inFlight: number;
   /**
-   * Most pages requested and not yet taken, in flight or waiting for the reader. Above `inFlight`,
-   * so that one slow page does not stop the others: the rest of the window moves on past it.
+   * Most pages requested and not yet taken, waiting to be sent, in flight or waiting for the
+   * reader. The caller bounds how many are on the wire at once (the client's request slots);
+   * more pages than that are requested, so that one slow page does not stop the others.
    */
   readonly ahead: number;
   /** Whether a page ends the list (an empty page): the pages after it are not requested. */
@@ -16,11 +15,11 @@ export interface PageWindowOptions<TPage> {
 }
 
 /**
- * A sliding window of page requests, for a reader that takes the pages in order. A request starts
- * the moment another one settles, not when the reader gets to it, so that the window stays full
- * while the reader works, and pages that come back out of order do not hold the others up.
- * A page that fails, or ends the list, stops further requests; the reader meets its failure in
- * order, when it takes that page.
+ * A sliding window of page requests, for a reader that takes the pages in order. A page is
+ * requested as soon as it is within `ahead` pages of the last one taken, not when the reader gets
+ * to it, so that the window stays full while the reader works, and pages that come back out of
+ * order do not hold the others up. A page that fails, or ends the list, stops further requests;
+ * the reader meets its failure in order, when it takes that page.
  */
 export class PageWindow<TPage> {
   readonly #fetch: (page: number) => Promise<TPage>;
@@ -28,7 +27,6 @@ export class PageWindow<TPage> {
   readonly #pages = new Map<number, Promise<TPage>>();
   #next: number;
   #taken: number;
-  #running = 0;
   #stopped = false;
 
   constructor(fetch: (page: number) => Promise<TPage>, options: PageWindowOptions<TPage>) {
@@ -46,8 +44,13 @@ export class PageWindow<TPage> {
   take(page: number): Promise<TPage> | undefined {
     const reply = this.#pages.get(page);
     this.#pages.delete(page);
-    this.#taken = page;
-    this.#fill();
+    // The page the reader waits for counts as ahead until it is in; the window moves on then,
+    // before the reader gets it.
+    const moveOn = () => {
+      this.#taken = page;
+      this.#fill();
+    };
+    reply?.then(moveOn, moveOn);
     return reply;
   }
 
@@ -57,31 +60,22 @@ export class PageWindow<TPage> {
   }
 
   #fill(): void {
-    const { lastPage, inFlight, ahead } = this.#options;
-    while (
-      !this.#stopped &&
-      this.#running < inFlight &&
-      this.#next <= lastPage &&
-      this.#next - this.#taken <= ahead
-    ) {
+    const { lastPage, ahead } = this.#options;
+    while (!this.#stopped && this.#next <= lastPage && this.#next - this.#taken <= ahead) {
       this.#start(this.#next);
       this.#next += 1;
     }
   }
 
   #start(page: number): void {
-    this.#running += 1;
     const reply = this.#fetch(page);
     this.#pages.set(page, reply);
     // Also the handler of a failure the reader may never take (the walk ended first).
     reply.then(
       (value) => {
-        this.#running -= 1;
         if (this.#options.isLast(value)) this.#stopped = true;
-        this.#fill();
       },
       () => {
-        this.#running -= 1;
         this.#stopped = true;
       },
     );

@@ -26,7 +26,7 @@ async function collect(pages: AsyncIterable<{ list: readonly string[] }>): Promi
   return all;
 }
 
-const options = { startPage: 1, limit: 10, prefetch: 3, keyOf: (item: string) => item, endpoint: 'GET /x' };
+const options = { startPage: 1, limit: 10, ahead: 3, keyOf: (item: string) => item, endpoint: 'GET /x' };
 
 describe('paginate', () => {
   it.each([0, 1, 10, 11, 95])('yields every item of a %i-item list once, in order', async (size) => {
@@ -35,9 +35,9 @@ describe('paginate', () => {
     expect(items).toEqual(Array.from({ length: size }, (_, i) => `item-${i}`));
   });
 
-  it('keeps at most `prefetch` pages in flight', async () => {
+  it('keeps at most `ahead` pages requested and not yet read', async () => {
     const list = pagedList(200, 10);
-    await collect(paginate(list.fetchPage, { ...options, prefetch: 4 }));
+    await collect(paginate(list.fetchPage, { ...options, ahead: 4 }));
     expect(list.maxInFlight()).toBe(4);
     expect(list.requested).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
   });
@@ -45,7 +45,7 @@ describe('paginate', () => {
   it('stops at the first empty page when the server overstates totalCount', async () => {
     const list = pagedList(25, 10, { totalCount: 1_000_000_000 });
     expect(await collect(paginate(list.fetchPage, options))).toHaveLength(25);
-    expect(list.requested.length).toBeLessThanOrEqual(4 + options.prefetch);
+    expect(list.requested.length).toBeLessThanOrEqual(4 + options.ahead);
   });
 
   it('stops at totalCount when the server understates it', async () => {
@@ -65,6 +65,6 @@ describe('paginate', () => {
     const list = pagedList(1000, 10);
     for await (const page of paginate(list.fetchPage, options)) if (page.page === 2) break;
     await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(list.requested.length).toBeLessThanOrEqual(2 + options.prefetch);
+    expect(list.requested.length).toBeLessThanOrEqual(2 + options.ahead);
   });
 });

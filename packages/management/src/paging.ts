@@ -23,10 +23,10 @@ export interface PaginateOptions<TItem> {
   /** The page size asked for. */
   readonly limit: number;
   /**
-   * How many requests to keep in flight; the pages fetched ahead of the reader are at most twice as
-   * many. The client's concurrency bounds them too.
+   * Most pages requested and not yet read, so that one slow page does not stop the others. How
+   * many of them are on the wire at once is the client's concurrency.
    */
-  readonly prefetch: number;
+  readonly ahead: number;
   /** A key that identifies an item, to detect a server that returns the same page again. */
   readonly keyOf: (item: TItem) => string;
   /** For error messages, e.g. `GET /api/v3/list-groups`. */
@@ -36,7 +36,7 @@ export interface PaginateOptions<TItem> {
 }
 
 /**
- * Walks a paged list in order, keeping `prefetch` requests in flight (a {@link PageWindow}). It
+ * Walks a paged list in order, requesting up to `ahead` pages ahead of the reader (a {@link PageWindow}). It
  * stops at the last page the first page's `totalCount` implies, or at the first empty page,
  * whichever comes first, so a server that misreports `totalCount` cannot make it loop forever; and
  * it fails if the server returns the same page twice (a server ignoring `page` would otherwise
@@ -59,13 +59,11 @@ export async function* paginate<TItem>(
       return;
     }
     const lastPage = Math.ceil(totalCount / options.limit);
-    const inFlight = Math.max(1, options.prefetch);
     // The rest of the walk starts before the first page goes to the reader, who may take a while.
     rest = new PageWindow((page) => fetchPage(page, controller.signal), {
       after: options.startPage,
       lastPage,
-      inFlight,
-      ahead: 2 * inFlight,
+      ahead: Math.max(1, options.ahead),
       isLast: (reply) => reply.list.length === 0,
     });
     yield { page: options.startPage, totalCount, list: first.list };

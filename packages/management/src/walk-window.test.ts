@@ -134,6 +134,95 @@ describe('the walk', () => {
     expect(sentAfterCancel).toBe(0);
   });
 
+  it("sends the next request as soon as a reply's head is in, before its body is read", {
+    timeout: 30_000,
+  }, async () => {
+    const events: string[] = [];
+    let requestedPage3 = () => {};
+    const page3Requested = new Promise<void>((resolve) => {
+      requestedPage3 = resolve;
+    });
+    // One slot: page 3 can only leave once page 2 gives its slot back. Page 2's body is held until
+    // page 3 is requested, so a slot held until the body is read would never come back.
+    const holdingBody2: typeof fetch = async (input, init) => {
+      const page = pageOf(input);
+      events.push(`request ${page}`);
+      if (page === 3) requestedPage3();
+      const reply = await fetch(input, init);
+      if (page !== 2) return reply;
+      const text = await reply.text();
+      const body = new ReadableStream<Uint8Array>({
+        async start(controller) {
+          // The generous bound only ends the wait of a walk that never gets there (the test then
+          // fails on the order of events).
+          await Promise.race([page3Requested, delay(10_000)]);
+          events.push('body 2');
+          controller.enqueue(new TextEncoder().encode(text));
+          controller.close();
+        },
+      });
+      return new Response(body, { status: reply.status, headers: reply.headers });
+    };
+
+    const codes: string[] = [];
+    for await (const group of client({ fetch: holdingBody2, concurrency: 1 }).listAllGroups({
+      limit: LIMIT,
+    })) {
+      codes.push(group.code);
+    }
+
+    expect(codes).toEqual(expected);
+    expect(events.indexOf('request 3')).toBeLessThan(events.indexOf('body 2'));
+  });
+
+  it('keeps retried requests within the concurrency, each retry waiting for a slot', {
+    timeout: 30_000,
+  }, async () => {
+    let inFlight = 0;
+    let most = 0;
+    let sent = 0;
+    const counting: typeof fetch = async (input, init) => {
+      sent += 1;
+      inFlight += 1;
+      most = Math.max(most, inFlight);
+      try {
+        return await fetch(input, init);
+      } finally {
+        inFlight -= 1;
+      }
+    };
+    // A third of the pages come back as a body-level 503 or cut off mid-body, after their head:
+    // retried after 1 ms, while the other pages' requests hold the slots.
+    emulator.faults.set({
+      latencyMs: 20,
+      seed: 7,
+      random: [
+        { rate: 0.2, fault: { type: 'envelope-error', statusCode: 503 } },
+        { rate: 0.15, fault: { type: 'truncated-body' } },
+      ],
+    });
+    const codes: string[] = [];
+    const walking = client({ fetch: counting, concurrency: 3, retry: { limit: 10, delay: () => 1 } });
+    for await (const group of walking.listAllGroups({ limit: LIMIT })) codes.push(group.code);
+
+    expect(codes).toEqual(expected);
+    expect(sent).toBeGreaterThan(PAGES * 1.15);
+    expect(most).toBe(3);
+  });
+
+  it("starts a request's timeout when it leaves, not while it waits for a slot", {
+    timeout: 30_000,
+  }, async () => {
+    // One slot, four calls at once, 400 ms a reply: the last waits about 1.2 s for its slot, more
+    // than the 1 s each attempt is given.
+    emulator.faults.set({ latencyMs: 400 });
+    const waiting = client({ concurrency: 1, timeout: 1_000, retry: 0 });
+    const replies = await Promise.all([1, 2, 3, 4].map((page) => waiting.listGroups({ page, limit: LIMIT })));
+    expect(replies.flatMap((reply) => reply.data.list.map((group) => group.code))).toEqual(
+      expected.slice(0, 4 * LIMIT),
+    );
+  });
+
   it('yields the pages before one that fails, then its error, and stops requesting', async () => {
     const requested: number[] = [];
     const spoilingPage5: typeof fetch = (input, init) => {
