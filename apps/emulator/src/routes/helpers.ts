@@ -19,6 +19,13 @@ export function requireGroup(store: Store, code: string): GroupRow {
   return group;
 }
 
+/** {@link requireGroup} for a request that needs only the group's seq. */
+export function requireGroupSeq(store: Store, code: string): number {
+  const seq = store.groupSeqByCode(code);
+  if (seq === undefined) throw new ApiError(404, 'groupNotFound');
+  return seq;
+}
+
 /** The user a request names by `userId` and `userIdType` (contract 6.4), or 404 `用户不存在` (apiCode 2004). */
 export function requireUser(store: Store, userIdType: UserIdType, userId: string): UserRow {
   if (userIdType === 'custom_field') throw new ApiError(400, 'customFieldUnsupported');

@@ -127,6 +127,8 @@ export class Store {
   readonly #answers = new Map<string, unknown>();
   #answersAt = -1;
   #cachedSeqs = 0;
+  /** Inside {@link #read}: the answers were checked against the last write. */
+  #reading = false;
 
   constructor(db: DatabaseSync, clock: () => number) {
     this.#db = db;
@@ -176,7 +178,7 @@ export class Store {
     const offset = Math.min((page - 1) * limit, MAX_OFFSET);
     if (!keywords) {
       return {
-        totalCount: this.#count('SELECT count(*) AS n FROM users'),
+        totalCount: this.#read(() => this.#count('SELECT count(*) AS n FROM users')),
         rows: this.#all<UserRow>(
           `SELECT ${USER_COLUMNS} FROM users ORDER BY seq DESC LIMIT ? OFFSET ?`,
           limit,
@@ -191,7 +193,9 @@ export class Store {
     // Counting does not build rows, and the page stops at its last row: cheaper than one pass
     // that collects every match when most users match.
     return {
-      totalCount: this.#count(`SELECT count(*) AS n FROM users WHERE ${USER_SEARCH}`, ...params),
+      totalCount: this.#read(() =>
+        this.#count(`SELECT count(*) AS n FROM users WHERE ${USER_SEARCH}`, ...params),
+      ),
       rows: this.#all<UserRow>(
         `SELECT ${USER_COLUMNS} FROM users WHERE ${USER_SEARCH} ORDER BY seq DESC LIMIT ? OFFSET ?`,
         ...params,
@@ -204,6 +208,11 @@ export class Store {
   /** The group with this code. */
   groupByCode(code: string): GroupRow | undefined {
     return this.#get<GroupRow>(`SELECT ${GROUP_COLUMNS} FROM groups WHERE code = ?`, code);
+  }
+
+  /** The seq of the group with this code: a lookup that reads no other column. */
+  groupSeqByCode(code: string): number | undefined {
+    return this.#get<{ readonly seq: number }>('SELECT seq FROM groups WHERE code = ?', code)?.seq;
   }
 
   /** Every group, newest first. */
@@ -416,11 +425,11 @@ export class Store {
 
   /** How many groups, users and memberships are stored. */
   counts(): { readonly groups: number; readonly users: number; readonly memberships: number } {
-    return {
+    return this.#read(() => ({
       groups: this.#count('SELECT count(*) AS n FROM groups'),
       users: this.#count('SELECT count(*) AS n FROM users'),
       memberships: this.#count('SELECT count(*) AS n FROM group_members'),
-    };
+    }));
   }
 
   /** A value of the `meta` table, e.g. when the data was seeded. */
@@ -443,6 +452,10 @@ export class Store {
   }
 
   #groupPage(keywords: string | undefined, page: number, limit: number): PageRange {
+    return this.#read(() => this.#groupRange(keywords, page, limit));
+  }
+
+  #groupRange(keywords: string | undefined, page: number, limit: number): PageRange {
     const offset = Math.min((page - 1) * limit, MAX_OFFSET);
     if (keywords) {
       // One pass finds every match, newest first: its length is the total and a slice is the page.
@@ -462,7 +475,7 @@ export class Store {
   /** The seqs of the groups whose lower-cased code or name contains `needle`, newest first. */
   #groupsMatching(needle: string): readonly number[] {
     // The trigram index only knows substrings of three characters or more; shorter keywords scan.
-    return this.#unchangedSinceLastWrite(JSON.stringify(['groups matching', needle]), () =>
+    return this.#answer(JSON.stringify(['groups matching', needle]), () =>
       [...needle].length >= 3
         ? this.#seqs(
             'SELECT rowid AS seq FROM groups_search WHERE groups_search MATCH ? ORDER BY rowid DESC',
@@ -476,6 +489,10 @@ export class Store {
   }
 
   #memberPage(groupSeq: number, page: number, limit: number): PageRange {
+    return this.#read(() => this.#memberRange(groupSeq, page, limit));
+  }
+
+  #memberRange(groupSeq: number, page: number, limit: number): PageRange {
     const offset = Math.min((page - 1) * limit, MAX_OFFSET);
     const totalCount = this.#count('SELECT count(*) AS n FROM group_members WHERE group_seq = ?', groupSeq);
     const start = offset < totalCount ? this.#seqAt(memberList(groupSeq), offset) : undefined;
@@ -490,7 +507,7 @@ export class Store {
    * the page: a walk of 200 pages was quadratic (issue 14).
    */
   #seqAt(list: SeqList, offset: number): number | undefined {
-    const starts = this.#unchangedSinceLastWrite(list.key, () => new Map<number, number>());
+    const starts = this.#answer(list.key, () => new Map<number, number>());
     const known = starts.get(offset);
     if (known !== undefined) return known;
     let from = -1;
@@ -512,10 +529,16 @@ export class Store {
     return seq;
   }
 
-  /** The reply JSON column of a query's rows, joined by commas. */
+  /**
+   * The reply JSON column of a page query's rows, joined by commas: SQLite joins them and hands
+   * over one string, where 50 rows cost 50 row arrays and 50 strings, then a join.
+   */
   #items(sql: string, params: readonly (string | number)[]): string {
-    // An aggregate (group_concat ... ORDER BY) sorts a copy of every text: twice as slow.
-    return this.#column(sql, ...params).join(',');
+    // The aggregate takes the rows in the order of the subquery, which its LIMIT makes SQLite
+    // keep (store.test.ts compares every page with an OFFSET query). `group_concat(... ORDER BY)`
+    // would sort a copy of every text: twice as slow.
+    const joined = this.#column(`SELECT group_concat(reply_json, ',') FROM (${sql})`, ...params)[0];
+    return typeof joined === 'string' ? joined : '';
   }
 
   /** The first column of every row of a query, as numbers. */
@@ -578,13 +601,17 @@ export class Store {
   }
 
   #count(sql: string, ...params: (string | number | null)[]): number {
-    return this.#unchangedSinceLastWrite(JSON.stringify([sql, ...params]), () => {
+    return this.#answer(JSON.stringify([sql, ...params]), () => {
       return this.#get<{ readonly n: number }>(sql, ...params)?.n ?? 0;
     });
   }
 
-  /** `compute()`, or what it gave for the same key if nothing was written since. */
-  #unchangedSinceLastWrite<T>(key: string, compute: () => T): T {
+  /**
+   * `read()`, which may use answers (`#answer`): they are forgotten first if anything was written
+   * since they were given. One `total_changes()` a read, however many answers it uses (a page
+   * uses two: its count and its start).
+   */
+  #read<T>(read: () => T): T {
     const changes = this.#get<{ readonly n: number }>('SELECT total_changes() AS n')?.n ?? 0;
     // Each new keyword or group adds an entry: the cache stays small.
     if (
@@ -596,6 +623,17 @@ export class Store {
       this.#answersAt = changes;
       this.#cachedSeqs = 0;
     }
+    this.#reading = true;
+    try {
+      return read();
+    } finally {
+      this.#reading = false;
+    }
+  }
+
+  /** `compute()`, or what it gave for the same key if nothing was written since: only inside `#read`. */
+  #answer<T>(key: string, compute: () => T): T {
+    if (!this.#reading) throw new Error('Store: an answer read outside #read could be stale');
     if (this.#answers.has(key)) return this.#answers.get(key) as T;
     const answer = compute();
     this.#answers.set(key, answer);
