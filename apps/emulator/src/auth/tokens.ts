@@ -44,9 +44,21 @@ export class Tokens {
 
   /** The claims of a valid, unexpired management token; `undefined` for anything else. */
   async verifyManagementToken(token: string): Promise<ManagementClaims | undefined> {
-    const payload = await this.#verify(token, this.#key);
+    return this.#managementClaims(await this.#verify(token, this.#key));
+  }
+
+  #managementClaims(payload: Record<string, unknown> | undefined): ManagementClaims | undefined {
     const userPoolId = payload?.scoped_userpool_id;
     return typeof userPoolId === 'string' ? { userPoolId } : undefined;
+  }
+
+  /**
+   * {@link verifyManagementToken} without waiting, for a token verified before: its claims while
+   * it is unexpired, `undefined` when it is expired or was not verified before (or was invalid).
+   */
+  rememberedManagementToken(token: string): ManagementClaims | undefined {
+    const payload = this.#verified.get(token);
+    return payload ? this.#managementClaims(this.#unexpired(payload)) : undefined;
   }
 
   /** An end user's access token for an app. */
@@ -115,6 +127,10 @@ export class Tokens {
       if (this.#verified.size >= VERIFIED_TOKENS) this.#verified.clear();
       this.#verified.set(token, payload);
     }
+    return this.#unexpired(payload);
+  }
+
+  #unexpired(payload: Record<string, unknown>): Record<string, unknown> | undefined {
     const exp = payload.exp;
     return typeof exp === 'number' && exp * 1000 > this.#clock() ? payload : undefined;
   }

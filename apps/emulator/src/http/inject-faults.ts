@@ -1,6 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
-import type { MiddlewareHandler } from 'hono';
+import type { MiddlewareHandler, Next } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Faults, ResolvedFault } from '../faults.ts';
 import { ApiError } from './api-error.ts';
@@ -23,19 +23,34 @@ const SERVER_ERRORS: Readonly<Record<500 | 502 | 503, MessageKey>> = {
  * Paths under `skip` (the control endpoints) and CORS preflights are never touched.
  */
 export function injectFaults(faults: Faults, skip: string): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
+  // Not async when there is nothing to inject: an async middleware is a promise and a turn of
+  // the microtask queue for every request.
+  return (c, next) => {
     if (c.req.method === 'OPTIONS' || c.req.path.startsWith(skip)) return next();
     const { latencyMs, fault } = faults.decide(c.req.path);
-    if (latencyMs > 0) await delay(latencyMs);
-    if (!fault) return next();
-    if (fault.type === 'truncated-body') {
-      c.set('replyAsResponse', true);
-      await next();
-      c.res = await truncate(c, c.res);
-      return;
-    }
-    return reply(c, fault);
+    if (latencyMs === 0 && !fault) return next();
+    return inject(c, next, latencyMs, fault);
   };
+}
+
+async function inject(
+  c: AppContext,
+  next: Next,
+  latencyMs: number,
+  fault: ResolvedFault | undefined,
+): Promise<Response | undefined> {
+  if (latencyMs > 0) await delay(latencyMs);
+  if (!fault) {
+    await next();
+    return;
+  }
+  if (fault.type === 'truncated-body') {
+    c.set('replyAsResponse', true);
+    await next();
+    c.res = await truncate(c, c.res);
+    return;
+  }
+  return reply(c, fault);
 }
 
 function reply(c: AppContext, fault: Exclude<ResolvedFault, { type: 'truncated-body' }>): Response {

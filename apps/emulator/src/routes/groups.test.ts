@@ -1,6 +1,14 @@
-import { createGroup, deleteGroupsBatch, getAllGroups, getGroup, listGroups } from '@genauth-groups/models';
+import {
+  createGroup,
+  deleteGroupsBatch,
+  getAllGroups,
+  getGroup,
+  getManagementToken,
+  listGroups,
+} from '@genauth-groups/models';
 import { describe, expect, it } from 'vitest';
-import { useEmulator } from '../testing/test-client.ts';
+import { parseResponses, rawExchange } from '../testing/raw-http.ts';
+import { TestClient, useEmulator } from '../testing/test-client.ts';
 
 const DEMO_CODES_NEWEST_FIRST = [
   'rd-center',
@@ -25,6 +33,24 @@ describe('list-groups', () => {
       type: 'static',
       members: [],
       metadataSource: [],
+    });
+  });
+
+  it('reads a raw query as a URL parser does: percent-escapes decoded, a fragment left out', async () => {
+    const { accessKeyId, accessKeySecret } = env.emulator.credentials;
+    const token = await new TestClient(env.emulator).post(getManagementToken, {
+      accessKeyId,
+      accessKeySecret,
+    });
+    const authorization = `Bearer ${token.body.data.access_token}`;
+    const { text } = await rawExchange(env.emulator.port, [
+      `GET ${listGroups.path}?keywords=%E7%A0%94%E5%8F%91&limit=1#limit=51 HTTP/1.1\r\nHost: 127.0.0.1\r\n` +
+        `Authorization: ${authorization}\r\nConnection: close\r\n\r\n`,
+    ]);
+    const [reply] = parseResponses(text);
+    expect(JSON.parse(reply?.body ?? '')).toMatchObject({
+      statusCode: 200,
+      data: { totalCount: 1, list: [{ code: 'rd-center' }] },
     });
   });
 
