@@ -213,7 +213,7 @@ export function createBaseTransport(options: BaseTransportOptions): Transport {
       await response.body?.cancel().catch(() => undefined);
       if (slot.unreadable) throw lost(...slot.unreadable);
       const statusCode = statusCodeOf(slot.body);
-      if (statusCode !== undefined && statusCode !== 200) {
+      if (statusCode !== 200) {
         throw apiError(where, response, parse(ErrorRespDto, slot.body, `${where} reply`));
       }
       return parseReply(endpoint.response, slot.body, `${where} reply`);
@@ -254,7 +254,7 @@ const readReply: AfterResponseHook = async (_request, options, response, { retry
     return canRetry ? ky.retry({ code: 'BODY_NOT_JSON' }) : undefined;
   }
   const statusCode = statusCodeOf(slot.body);
-  if (canRetry && statusCode !== undefined && (statusCode === 429 || statusCode >= 500)) {
+  if (canRetry && (statusCode === 429 || statusCode >= 500)) {
     const delay = retryAfterMs(response.headers.get('retry-after'));
     return ky.retry({
       code: `BODY_STATUS_${statusCode}`,
@@ -279,9 +279,13 @@ async function readErrorReply(response: Response): Promise<Response> {
 /** {@link LostReplyHandler} for one call: the error as it is when the call is repeatable. */
 type Lost = (error: Error, lost: LostReply, cause?: unknown) => Error;
 
-function statusCodeOf(body: unknown): number | undefined {
+/**
+ * The business status a reply's body gives, or 200 when it gives none: such a body is not an
+ * error reply, and the reply schema then says what is wrong with it.
+ */
+function statusCodeOf(body: unknown): number {
   const statusCode = (body as { statusCode?: unknown } | null | undefined)?.statusCode;
-  return typeof statusCode === 'number' ? statusCode : undefined;
+  return typeof statusCode === 'number' ? statusCode : 200;
 }
 
 /** The error of a reply that says no: in its body (`envelope`), or only by its HTTP status. */
