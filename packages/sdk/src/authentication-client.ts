@@ -1,7 +1,7 @@
 import {
+  ApiError,
   createBaseTransport,
   type Hooks,
-  isApiError,
   normalizeHost,
   type RetryOptions,
   type Transport,
@@ -172,5 +172,7 @@ function missingToken(source: AccessToken | undefined): ValidationError {
 
 /** Whether the server refused the token: expired, revoked or forged (contract 3.4). */
 function refused(error: unknown): boolean {
-  return isApiError(error) && (error.apiCode === 2020 || error.httpStatus === 401);
+  // Our transport's own error: `instanceof` rather than the name check, which `isApiError` needs
+  // only across realms and package copies.
+  return error instanceof ApiError && (error.apiCode === 2020 || error.httpStatus === 401);
 }
