@@ -14,7 +14,9 @@ async function snapshot(seed: number) {
   }
 }
 
-describe('generated pools', () => {
+// Each test starts and seeds emulators (three at once in the first): a loaded 2-core CI machine took
+// over 5 s, vitest's default budget, for what takes 1 s on a quiet one.
+describe('generated pools', { timeout: 30_000 }, () => {
   it('are the same for the same seed, ids included, and differ for another seed', async () => {
     const [a, b, c] = await Promise.all([snapshot(7), snapshot(7), snapshot(8)]);
     expect(a.data).toMatchObject({ groups: 30, users: 300, reused: false });
