@@ -124,6 +124,9 @@ function summary(timeline: FirstRowsTimeline): string {
     `ask → on screen ${timeline.askToScreenMs} ms (target ${target} ms: ${timeline.askToScreenMs <= target ? 'met' : 'missed'})`,
     `ask → rows to the view ${handed} ms`,
     `rows to the view → on screen ${timeline.askToScreenMs - handed} ms`,
+    `changes told to the view: ${timeline.changesBefore} before, ${timeline.changesAfter} after`,
+    `asked ${timeline.asks} time(s) before`,
+    timeline.askedAgain ? 'the view asked again after' : 'no second ask',
   ].join(', ');
 }
 
@@ -138,12 +141,13 @@ function result(name: string, timelines: readonly FirstRowsTimeline[]): BenchRes
   const editor = median(
     timelines.map((timeline) => timeline.askToScreenMs - at(timeline, 'rows to the view')),
   );
+  const again = timelines.filter((timeline) => timeline.askedAgain || timeline.asks > 1).length;
   const met = timelines.filter(
     (timeline) => timeline.askToScreenMs <= timeline.roundTripMs + TARGET_SLACK_MS,
   ).length;
   return {
     benchmark: `vscode: first group rows after a window reload, ${name} (median of ${timelines.length})`,
-    result: `${formatCount(onScreen)} ms from the view asking to the first row on screen (the editor drawing: ${formatCount(editor)} ms); target met in ${met} of ${timelines.length}`,
+    result: `${formatCount(onScreen)} ms from the view asking to the first row on screen (the editor drawing: ${formatCount(editor)} ms); target met in ${met} of ${timelines.length}; the view asked twice for the first rows' list in ${again}`,
     reference: `the page's round trip + ${TARGET_SLACK_MS} ms: ${formatCount(target)} ms`,
     ratio: { value: onScreen / target, unit: '× the target' },
     budget: { max: 1 },

@@ -22,6 +22,14 @@ export interface FirstRowsTimeline {
   readonly firstAskToScreenMs: number;
   /** The page request's round trip, as the extension's fetch saw it. */
   readonly roundTripMs: number;
+  /** How many times the view was told of a change before the first rows. */
+  readonly changesBefore: number;
+  /** How many times in the seconds after them (each makes the editor fetch rows again). */
+  readonly changesAfter: number;
+  /** Whether the view asked for the first rows' list again in the seconds after them. */
+  readonly askedAgain: boolean;
+  /** How many times the view asked for the first rows' list until they went to it. */
+  readonly asks: number;
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -40,7 +48,7 @@ export function firstRowsTimeline(log: string, label: string, onScreenAt: number
   const find = (pattern: RegExp, what: string) => {
     for (const line of stamped) {
       const match = pattern.exec(line.text);
-      if (match) return { at: line.at, values: match.slice(1) };
+      if (match) return { at: line.at, text: line.text, values: match.slice(1) };
     }
     throw new Error(`the extension log has no line for ${what}`);
   };
@@ -57,6 +65,11 @@ export function firstRowsTimeline(log: string, label: string, onScreenAt: number
     /^First rows, (\d+) ms after the view asked for them.* \(activation started at (\S+)\)$/,
     'the first rows',
   );
+  // Logged after the first rows, so without a stamp: their time is since the first rows.
+  const afterRows = (pattern: RegExp) =>
+    [...log.matchAll(pattern)].map((match) => rows.at + Number(match[1]));
+  const changesAfter = afterRows(/Told the view of a change \(.*\), (\d+) ms after the first rows$/gm);
+  const askedAgain = afterRows(/View asked for the first rows' list again, (\d+) ms after the first rows$/gm);
   const number = (value: string | undefined) => Number(value ?? Number.NaN);
   const [secretMs, setupMs] = ready.values.map(number);
   const roundTripMs = number(http.values[0]);
@@ -84,9 +97,20 @@ export function firstRowsTimeline(log: string, label: string, onScreenAt: number
     new RegExp(`^${tag} POST /api/v3/get-management-token → `).test(line.text),
   );
   if (token) steps.push({ step: 'management token reply', at: token.at - origin });
+  for (const at of changesAfter) steps.push({ step: 'view told of a change', at: at - origin });
+  for (const at of askedAgain) steps.push({ step: 'view asked again', at: at - origin });
   steps.sort((a, b) => a.at - b.at);
   const onScreen = steps.find(({ step }) => step === 'rows on screen')?.at ?? Number.NaN;
-  return { steps, askToScreenMs: onScreen, firstAskToScreenMs: onScreen - (asked.at - origin), roundTripMs };
+  return {
+    steps,
+    askToScreenMs: onScreen,
+    firstAskToScreenMs: onScreen - (asked.at - origin),
+    roundTripMs,
+    changesBefore: Number(/, (\d+) change\(s\) told to the view before/.exec(rows.text)?.[1] ?? 0),
+    changesAfter: changesAfter.length,
+    askedAgain: askedAgain.length > 0,
+    asks: Number(/, asked for them (\d+) time\(s\)/.exec(rows.text)?.[1] ?? 1),
+  };
 }
 
 /** The timeline as aligned text lines, one step a line. */

@@ -15,6 +15,9 @@ export function extensionLogs(userDataDir: string): string[] {
     .map((path) => readFileSync(join(logs, path), 'utf8'));
 }
 
+/** How long after the first rows on screen their log is read. */
+const SETTLE_MS = 1000;
+
 /** What to wait for after a reload. */
 export interface ReloadOptions {
   /** code-server's user data directory, where the extension's logs are. */
@@ -51,6 +54,9 @@ export async function reloadAndTime(wb: Workbench, options: ReloadOptions): Prom
   if (options.connectionRow) await wb.until(wb.row(options.connectionRow), ready);
   const workbenchToFirstGroupRowsMs = await wb.until(wb.row(options.firstGroup), ready);
   const onScreenAt = await firstRowOnScreen;
+  // What the extension logs just after the first rows (a change told, the view asking again)
+  // comes a moment later.
+  await wb.page.waitForTimeout(SETTLE_MS);
   const timeline = firstRowsTimeline(
     extensionLogs(options.userDataDir).at(-1) ?? '',
     options.connection,

@@ -22,17 +22,27 @@ describe('FirstRowsProbe', () => {
     probe.asked(connection); // the connection's rows, one round trip later
     probe.log.warn('[A] something');
     probe.shown(node('status'), connection);
+    probe.changed(connection); // the page came after a loading row
     clock += 130;
     probe.asked(connection); // asked again once the page came
     probe.shown(node('group'), connection);
     probe.shown(node('group'), connection);
     probe.log.error('[A] later');
+    clock += 40;
+    probe.changed(undefined);
+    probe.asked(undefined); // not the first rows' list
+    probe.asked(connection);
+    probe.asked(connection); // logged once
+    clock += FirstRowsProbe.SETTLE_MS;
+    probe.changed(connection); // too late to be about the first rows
     expect(memory.lines).toEqual([
       'info [+57 ms] Activated in 57 ms',
       'info [+257 ms] View asked for rows',
       'warn [+307 ms] [A] something',
-      'info [+437 ms] First rows, 130 ms after the view asked for them, 180 ms after the view asked for rows (activation started at 2026-11-30T01:29:24.317Z)',
+      'info [+437 ms] First rows, 130 ms after the view asked for them, 180 ms after the view asked for rows, 1 change(s) told to the view before, asked for them 2 time(s) (activation started at 2026-11-30T01:29:24.317Z)',
       'error [A] later',
+      'info Told the view of a change (top level), 40 ms after the first rows',
+      "info View asked for the first rows' list again, 40 ms after the first rows",
     ]);
   });
 
@@ -43,7 +53,7 @@ describe('FirstRowsProbe', () => {
     clock += 40;
     probe.shown(node('group'), node('connection'));
     expect(memory.lines).toEqual([
-      'info [+40 ms] First rows (activation started at 2026-11-30T01:29:24.317Z)',
+      'info [+40 ms] First rows, 0 change(s) told to the view before, asked for them 0 time(s) (activation started at 2026-11-30T01:29:24.317Z)',
     ]);
   });
 });

@@ -16,9 +16,11 @@ export class GroupsTreeProvider implements TreeDataProvider<TreeNode> {
     this.#tree = tree;
     this.#probe = probe;
     // A lone connection's node is hidden: its changes are changes of the top level.
-    this.#subscription = tree.onDidChange.on((node) =>
-      this.#changes.fire(node && tree.isHidden(node) ? undefined : node),
-    );
+    this.#subscription = tree.onDidChange.on((node) => {
+      const shown = node && tree.isHidden(node) ? undefined : node;
+      this.#probe?.changed(shown);
+      this.#changes.fire(shown);
+    });
   }
 
   getTreeItem(node: TreeNode): TreeItem {
