@@ -52,6 +52,8 @@ export class GroupsTree implements NodeContext {
   readonly #awaited = new Map<object, number>();
   /** Set while {@link childrenWithin} looks for first pages under way, which it collects here. */
   #firstPages: PagedList<unknown>[] | undefined;
+  /** Whether anyone (the view) asked for rows yet: until then, no change is worth telling. */
+  #asked = false;
   // Nodes are made once per loaded entry, so that a group keeps its members across re-renders.
   readonly #entryNodes = new WeakMap<Entry<unknown>, TreeNode>();
 
@@ -84,6 +86,7 @@ export class GroupsTree implements NodeContext {
 
   /** The children of `node`, or the top level. */
   children(node?: TreeNode): TreeNode[] {
+    this.#asked = true;
     return node ? node.children(this) : this.#roots();
   }
 
@@ -141,7 +144,7 @@ export class GroupsTree implements NodeContext {
     if (next === this.#keywords) return;
     this.#keywords = next;
     for (const node of this.#nodes.values()) node.groups.reset();
-    this.onDidChange.fire(undefined);
+    this.#changed(undefined);
   }
 
   /** Forgets what a node (or, without one, every connection) loaded, and loads it again when shown. */
@@ -157,12 +160,22 @@ export class GroupsTree implements NodeContext {
     owner.userGroups?.groups.dispose();
     this.#searches += 1;
     owner.userGroups = new UserGroupsNode(owner, query, this.#searches, this);
-    this.onDidChange.fire(owner);
+    this.#changed(owner);
     return owner.userGroups;
   }
 
   changed(node: TreeNode): void {
-    this.onDidChange.fire(node);
+    this.#changed(node);
+  }
+
+  /**
+   * Tells the view that the children of `node` (`undefined`: the top level) changed; not before it
+   * first asked for rows, as it shows none yet. A first page that comes before the view asks
+   * (it starts when the view shows) would otherwise make the editor fetch and draw the rows again
+   * right after its first answer, which already holds them.
+   */
+  #changed(node: TreeNode | undefined): void {
+    if (this.#asked) this.onDidChange.fire(node);
   }
 
   groupChanged(connectionId: string, group: GroupDto, node: TreeNode): void {
@@ -173,7 +186,7 @@ export class GroupsTree implements NodeContext {
         if (this.#entryNodes.get(before) === node) this.#entryNodes.set(after, node);
       }
     }
-    this.onDidChange.fire(node);
+    this.#changed(node);
   }
 
   groupDeleted(connectionId: string, groupId: string): void {
@@ -189,7 +202,7 @@ export class GroupsTree implements NodeContext {
     if (!owner || owner.userGroups !== node) return;
     owner.userGroups.groups.dispose();
     owner.userGroups = undefined;
-    this.onDidChange.fire(owner);
+    this.#changed(owner);
   }
 
   /** Takes a new page size; what was loaded is dropped. */
@@ -216,13 +229,13 @@ export class GroupsTree implements NodeContext {
       onChange: () => {
         if (this.#quiet) return;
         if (!this.#awaited.has(list)) {
-          this.onDidChange.fire(owner);
+          this.#changed(owner);
           return;
         }
         // An answer waits for this page and takes its rows along. Told now, the editor would drop
         // that answer and ask again; told once the answer is out, it only redraws the owner's own
         // row (a count in its description), which a hidden lone connection does not have.
-        if (!this.isHidden(owner)) setTimeout(() => this.onDidChange.fire(owner), 0);
+        if (!this.isHidden(owner)) setTimeout(() => this.#changed(owner), 0);
       },
       onLoad: (load) => this.onDidLoad.fire(load),
     });
@@ -321,7 +334,7 @@ export class GroupsTree implements NodeContext {
     }
     for (const [id, node] of this.#nodes) if (!next.has(id)) node.stop();
     this.#nodes = next;
-    this.onDidChange.fire(undefined);
+    this.#changed(undefined);
   }
 }
 
