@@ -16,12 +16,12 @@
 //   E2E_ROOT=/tmp/genauth-groups-e2e-4.139.1  where install.sh put code-server
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { startEmulator } from '@genauth-groups/emulator';
 import { type BenchResult, formatCount, reportBench } from '@genauth-groups/testing/bench';
 import { type Browser, launchBrowser, WORKBENCH_SETTINGS } from '../e2e/browser.ts';
-import { startCodeServer } from '../e2e/code-server.ts';
+import { makeRunDir, startCodeServer } from '../e2e/code-server.ts';
 import { type FirstRowsTimeline, formatTimeline } from '../e2e/first-rows.ts';
 import { reloadAndTime } from '../e2e/reload.ts';
 import { WORKBENCH_TIMEOUT, Workbench } from '../e2e/workbench.ts';
@@ -41,10 +41,7 @@ const chromiumPath = '/usr/bin/chromium';
 
 async function main(): Promise<void> {
   packageVsix();
-  // A failed run's directory is kept for its logs until the next run.
-  for (const entry of readdirSync(root))
-    if (entry.startsWith('bench.')) rmSync(join(root, entry), { recursive: true, force: true });
-  const runDir = mkdtempSync(join(root, 'bench.'));
+  const runDir = makeRunDir(root, 'bench');
   const emulator = await startEmulator({ port: 0, generate: { groups: 10_000, users: 1_000, seed: 7 } });
   let browser: Browser | undefined;
   let stopCodeServer = async () => {};

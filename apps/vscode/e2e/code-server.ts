@@ -1,12 +1,49 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
+import {
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 /** Where install.sh put Node 24 and code-server. */
 export interface Install {
   readonly root: string;
+}
+
+/** Whether the process `pid` is alive (signal 0 checks without sending anything). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * A fresh run directory `<root>/<prefix>.XXXXXX`, owned by this process (its pid in `owner`).
+ * The directories of earlier runs whose process is gone are removed (a failed run's is kept for
+ * its logs until then); those of runs still going, e.g. CI's end-to-end run beside a developer's
+ * bench, are left alone.
+ */
+export function makeRunDir(root: string, prefix: string): string {
+  for (const entry of readdirSync(root)) {
+    if (!entry.startsWith(`${prefix}.`)) continue;
+    const owner = join(root, entry, 'owner');
+    const pid = existsSync(owner) ? Number(readFileSync(owner, 'utf8')) : Number.NaN;
+    if (!(pid > 0 && alive(pid))) rmSync(join(root, entry), { recursive: true, force: true });
+  }
+  const dir = mkdtempSync(join(root, `${prefix}.`));
+  writeFileSync(join(dir, 'owner'), String(process.pid));
+  return dir;
 }
 
 /** A code-server process group, and where its files are. */

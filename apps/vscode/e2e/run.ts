@@ -3,21 +3,13 @@
 //   E2E_ROOT            where install.sh put Node 24 and code-server
 //   E2E_OUT             screenshots and logs (default apps/vscode/out/e2e)
 //   UPDATE_SCREENSHOTS=1 also copy the screenshots to media/screenshots/ (the README's)
-import {
-  copyFileSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startEmulator } from '@genauth-groups/emulator';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, WORKBENCH_SETTINGS } from './browser.ts';
-import { startCodeServer } from './code-server.ts';
+import { makeRunDir, startCodeServer } from './code-server.ts';
 import { formatTimeline } from './first-rows.ts';
 import { manageGroups } from './manage.ts';
 import { extensionLogs, reloadAndTime } from './reload.ts';
@@ -50,9 +42,7 @@ function check(condition: boolean, message: string): void {
 }
 
 mkdirSync(out, { recursive: true });
-for (const entry of readdirSync(root))
-  if (entry.startsWith('run.')) rmSync(join(root, entry), { recursive: true, force: true });
-const runDir = mkdtempSync(join(root, 'run.'));
+const runDir = makeRunDir(root, 'run');
 const started = Date.now();
 
 // A 10 000-group pool, plus the demo data set (groups with named members, identities, custom data).
