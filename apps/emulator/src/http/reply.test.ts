@@ -10,14 +10,20 @@ const list = [
   { id: 'b', n: null },
 ];
 
+/** The list as a {@link JsonPage}: its items' JSON joined by commas, and their UTF-8 bytes. */
+function jsonPage(): JsonPage<unknown> {
+  const items = list.map((item) => JSON.stringify(item)).join(',');
+  return new JsonPage(2, items, Buffer.byteLength(items));
+}
+
 const app = new Hono<AppEnv>()
-  .get('/page-text', (c) => ok(c, new JsonPage(2, list.map((item) => JSON.stringify(item)).join(','))))
+  .get('/page-text', (c) => ok(c, jsonPage()))
   .get('/page', (c) => ok(c, { totalCount: 2, list }))
   .get('/as-response', (c) => {
     c.set('replyAsResponse', true);
-    return ok(c, new JsonPage(2, list.map((item) => JSON.stringify(item)).join(',')));
+    return ok(c, jsonPage());
   })
-  .get('/empty', (c) => ok(c, new JsonPage(0, '')));
+  .get('/empty', (c) => ok(c, new JsonPage(0, '', 0)));
 
 const server = createAdaptorServer({ fetch: app.fetch, overrideGlobalObjects: false });
 let base = '';

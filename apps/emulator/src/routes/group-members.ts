@@ -10,7 +10,7 @@ export const listGroupMembers: EndpointHandler<typeof models.listGroupMembers> =
   const customData = customDataMode(params.withCustomData, params.flatCustomData);
   if (customData === 'omit' && !params.withIdentities && !params.withDepartmentIds) {
     const page = store.memberReplies(groupSeq, params.page, params.limit);
-    return new JsonPage<models.UserDto>(page.totalCount, page.items);
+    return new JsonPage<models.UserDto>(page.totalCount, page.items, page.bytes);
   }
   const page = store.members(groupSeq, params.page, params.limit);
   const seqs = page.rows.map((user) => user.seq);

@@ -10,7 +10,7 @@ export const listGroups: EndpointHandler<typeof models.listGroups> = (params, { 
   const mode = customDataMode(params.withCustomData, params.flatCustomData);
   if (mode === 'omit') {
     const page = store.listGroupReplies(params.keywords, params.page, params.limit);
-    return new JsonPage<models.GroupDto>(page.totalCount, page.items);
+    return new JsonPage<models.GroupDto>(page.totalCount, page.items, page.bytes);
   }
   const page = store.listGroups(params.keywords, params.page, params.limit);
   return { totalCount: page.totalCount, list: page.rows.map((row) => groupDto(row, mode)) };

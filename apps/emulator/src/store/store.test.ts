@@ -45,6 +45,7 @@ function groupPages(keywords?: string): void {
       expect(rows.rows.map((row) => row.seq)).toEqual(want);
       const replies = store.listGroupReplies(keywords, page, limit);
       expect(replies.totalCount).toBe(total);
+      expect(replies.bytes).toBe(Buffer.byteLength(replies.items));
       expect((JSON.parse(`[${replies.items}]`) as { code: string }[]).map((group) => group.code)).toEqual(
         rows.rows.map((row) => row.code),
       );
@@ -67,12 +68,28 @@ function memberPages(groupSeq: number): void {
       expect(rows.rows.map((row) => row.seq)).toEqual(want);
       const replies = store.memberReplies(groupSeq, page, limit);
       expect(replies.totalCount).toBe(total);
+      expect(replies.bytes).toBe(Buffer.byteLength(replies.items));
       expect((JSON.parse(`[${replies.items}]`) as { userId: string }[]).map((user) => user.userId)).toEqual(
         rows.rows.map((row) => row.user_id),
       );
     }
   }
 }
+
+describe('reply pages', () => {
+  it('count the UTF-8 bytes of their items, non-ASCII text included', () => {
+    store = new Store(openDatabase(), Date.now);
+    seedStore(store, { demo: true, demoPassword: 'x' }, Date.now);
+    const groups = store.listGroupReplies(undefined, 1, 50);
+    // 研发中心: three bytes a character.
+    expect(Buffer.byteLength(groups.items)).toBeGreaterThan(groups.items.length);
+    expect(groups.bytes).toBe(Buffer.byteLength(groups.items));
+    const members = store.memberReplies(store.groupSeqByCode('all-staff') ?? 0, 1, 50);
+    expect(members.items).not.toBe('');
+    expect(members.bytes).toBe(Buffer.byteLength(members.items));
+    expect(store.listGroupReplies(undefined, 2, 50)).toEqual({ totalCount: 7, items: '', bytes: 0 });
+  });
+});
 
 describe('pages', () => {
   it('of groups, with and without keywords, hold what OFFSET gives, before and after writes', () => {

@@ -36,6 +36,8 @@ export interface ReplyPage {
   readonly totalCount: number;
   /** The items' JSON texts, joined by commas: the list without its brackets. */
   readonly items: string;
+  /** The length of `items` in UTF-8 bytes. */
+  readonly bytes: number;
 }
 
 /** The fields of a new group. */
@@ -158,7 +160,7 @@ export class Store {
     const { totalCount, condition, params } = this.#groupPage(keywords, page, limit);
     return {
       totalCount,
-      items: this.#items(`SELECT reply_json FROM groups WHERE ${condition} ORDER BY seq DESC LIMIT ?`, [
+      ...this.#items(`SELECT reply_json FROM groups WHERE ${condition} ORDER BY seq DESC LIMIT ?`, [
         ...params,
         limit,
       ]),
@@ -248,7 +250,7 @@ export class Store {
     const { totalCount, condition, params } = this.#memberPage(groupSeq, page, limit);
     return {
       totalCount,
-      items: this.#items(
+      ...this.#items(
         `SELECT u.reply_json FROM group_members m JOIN users u ON u.seq = m.user_seq
          WHERE ${condition} ORDER BY m.seq LIMIT ?`,
         [...params, limit],
@@ -530,15 +532,20 @@ export class Store {
   }
 
   /**
-   * The reply JSON column of a page query's rows, joined by commas: SQLite joins them and hands
-   * over one string, where 50 rows cost 50 row arrays and 50 strings, then a join.
+   * The reply JSON column of a page query's rows, joined by commas, and its length in UTF-8
+   * bytes: SQLite joins them and hands over one string, where 50 rows cost 50 row arrays and 50
+   * strings, then a join. SQLite knows each text's bytes; `Buffer.byteLength` scans the string
+   * (about 15 µs for a 52 KiB members page, a tenth of its request).
    */
-  #items(sql: string, params: readonly (string | number)[]): string {
+  #items(sql: string, params: readonly (string | number)[]): Pick<ReplyPage, 'items' | 'bytes'> {
     // The aggregate takes the rows in the order of the subquery, which its LIMIT makes SQLite
     // keep (store.test.ts compares every page with an OFFSET query). `group_concat(... ORDER BY)`
     // would sort a copy of every text: twice as slow.
-    const joined = this.#column(`SELECT group_concat(reply_json, ',') FROM (${sql})`, ...params)[0];
-    return typeof joined === 'string' ? joined : '';
+    const [items, bytes] = this.#row(
+      `SELECT group_concat(reply_json, ','), sum(octet_length(reply_json)) + count(*) - 1 FROM (${sql})`,
+      ...params,
+    );
+    return typeof items === 'string' ? { items, bytes: Number(bytes) } : { items: '', bytes: 0 };
   }
 
   /** The first column of every row of a query, as numbers. */
@@ -579,6 +586,11 @@ export class Store {
     const list = this.#listStatement(sql);
     const rows = list.statement.all(...params) as unknown as SQLOutputValue[][];
     return rows.map(list.recordOf) as unknown as T[];
+  }
+
+  /** The columns of a query's first row, as an array (empty without a row). */
+  #row(sql: string, ...params: (string | number | null)[]): SQLOutputValue[] {
+    return (this.#listStatement(sql).statement.get(...params) as SQLOutputValue[] | undefined) ?? [];
   }
 
   /** The first column of every row of a query, without making a record of each row. */
