@@ -59,6 +59,12 @@ describe('ok', () => {
       'content-type': 'application/json',
       'content-length': String(Buffer.byteLength(direct.body)),
     });
+    // An ASCII page goes out as Latin-1, a page with other characters as UTF-8: the same bytes.
+    const ascii = await replyOf(await fetch(`${base}/empty`));
+    expect(ascii.body).toBe(
+      JSON.stringify({ statusCode: 200, message: '', data: { totalCount: 0, list: [] } }),
+    );
+    expect(ascii.headers['content-length']).toBe(String(ascii.body.length));
     const head = await fetch(`${base}/page`, { method: 'HEAD' });
     expect(head.status).toBe(200);
     expect(await head.text()).toBe('');
