@@ -1,4 +1,5 @@
 import { type Emulator, startEmulator } from '@genauth-groups/emulator';
+import { inFlightFetch } from '@genauth-groups/testing/wire';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManagementClient } from './index.ts';
 
@@ -61,24 +62,14 @@ describe('concurrency', () => {
 
   it('walks with pages fetched ahead, never more in flight than the client allows', async () => {
     emulator.faults.set({ latencyMs: 30 });
-    let inFlight = 0;
-    let most = 0;
-    const counting: typeof fetch = async (input, init) => {
-      inFlight += 1;
-      most = Math.max(most, inFlight);
-      try {
-        return await fetch(input, init);
-      } finally {
-        inFlight -= 1;
-      }
-    };
+    const counting = inFlightFetch();
     const { accessKeyId, accessKeySecret } = emulator.credentials;
     const client = new ManagementClient({
       accessKeyId,
       accessKeySecret,
       host: emulator.url,
       concurrency: 3,
-      fetch: counting,
+      fetch: counting.fetch,
     });
     const [all, pages] = await Promise.all([
       (async () => {
@@ -95,7 +86,7 @@ describe('concurrency', () => {
     ]);
     expect(all).toBe(300);
     expect(pages).toBe(15);
-    expect(most).toBe(3);
+    expect(counting.most()).toBe(3);
   });
 
   it('refuses bad parameters before the first request', async () => {

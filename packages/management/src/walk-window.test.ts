@@ -1,5 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { type Emulator, startEmulator } from '@genauth-groups/emulator';
+import { inFlightFetch } from '@genauth-groups/testing/wire';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ManagementClient, type ManagementClientOptions } from './index.ts';
 
@@ -178,19 +179,7 @@ describe('the walk', () => {
   it('keeps retried requests within the concurrency, each retry waiting for a slot', {
     timeout: 30_000,
   }, async () => {
-    let inFlight = 0;
-    let most = 0;
-    let sent = 0;
-    const counting: typeof fetch = async (input, init) => {
-      sent += 1;
-      inFlight += 1;
-      most = Math.max(most, inFlight);
-      try {
-        return await fetch(input, init);
-      } finally {
-        inFlight -= 1;
-      }
-    };
+    const counting = inFlightFetch();
     // A third of the pages come back as a body-level 503 or cut off mid-body, after their head:
     // retried after 1 ms, while the other pages' requests hold the slots.
     emulator.faults.set({
@@ -202,13 +191,13 @@ describe('the walk', () => {
       ],
     });
     const codes: string[] = [];
-    const walking = client({ fetch: counting, concurrency: 3, retry: { limit: 10, delay: () => 1 } });
+    const walking = client({ fetch: counting.fetch, concurrency: 3, retry: { limit: 10, delay: () => 1 } });
     for await (const group of walking.listAllGroups({ limit: LIMIT })) codes.push(group.code);
 
     expect(codes).toEqual(expected);
     // The faults did happen: more requests than pages.
-    expect(sent).toBeGreaterThan(PAGES);
-    expect(most).toBe(3);
+    expect(counting.sent()).toBeGreaterThan(PAGES);
+    expect(counting.most()).toBe(3);
   });
 
   it("starts a request's timeout when it leaves, not while it waits for a slot", {

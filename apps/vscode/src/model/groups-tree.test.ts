@@ -1,4 +1,5 @@
 import { type Emulator, startEmulator } from '@genauth-groups/emulator';
+import { heldFetch } from '@genauth-groups/testing/wire';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { GroupNode } from './nodes/group-node.ts';
 import { MemberNode } from './nodes/member-node.ts';
@@ -204,21 +205,14 @@ describe('GroupsTree against the emulator', () => {
   });
 
   it('answers with the loading row after the grace, and tells the view when the page comes', async () => {
-    let release: () => void = () => {};
-    const gate = new Promise<void>((resolve) => {
-      release = resolve;
-    });
     // The network edge holds the reply until the test lets it through.
-    const held: typeof fetch = async (input, init) => {
-      await gate;
-      return fetch(input, init);
-    };
-    const { tree, settle } = treeHarness({ entries: [emulatorEntry(emulator)], secrets, fetch: held });
+    const held = heldFetch();
+    const { tree, settle } = treeHarness({ entries: [emulatorEntry(emulator)], secrets, fetch: held.fetch });
     const changes: unknown[] = [];
     tree.onDidChange.on((node) => changes.push(node));
     expect(rows(await tree.childrenWithin(undefined, 20))).toEqual(['status:loading']);
     expect(changes).toEqual([]);
-    release();
+    held.release();
     await settle();
     expect(changes).toEqual([tree.connectionNodes[0]]);
     expect(tree.children()).toHaveLength(11);
@@ -229,20 +223,17 @@ describe('GroupsTree against the emulator', () => {
     // machine; the reply itself comes over loopback once let through.
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     try {
-      let release: () => void = () => {};
-      const gate = new Promise<void>((resolve) => {
-        release = resolve;
+      const held = heldFetch();
+      const { tree, registry } = treeHarness({
+        entries: [emulatorEntry(emulator)],
+        secrets,
+        fetch: held.fetch,
       });
-      const held: typeof fetch = async (input, init) => {
-        await gate;
-        return fetch(input, init);
-      };
-      const { tree, registry } = treeHarness({ entries: [emulatorEntry(emulator)], secrets, fetch: held });
       // The client is made (its secret read) before the clock moves: only the page is late.
       await registry.api(tree.connectionNodes[0]?.connection.id ?? '');
       const answer = tree.childrenWithin(undefined);
       await vi.advanceTimersByTimeAsync(1500);
-      release();
+      held.release();
       expect(rows(await answer).slice(0, 2)).toEqual(['group:team-00025', 'group:team-00024']);
     } finally {
       vi.useRealTimers();
