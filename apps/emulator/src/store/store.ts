@@ -160,10 +160,10 @@ export class Store {
     const { totalCount, condition, params } = this.#groupPage(keywords, page, limit);
     return {
       totalCount,
-      ...this.#items(`SELECT reply_json FROM groups WHERE ${condition} ORDER BY seq DESC LIMIT ?`, [
-        ...params,
-        limit,
-      ]),
+      ...this.#items(
+        `SELECT reply_json FROM groups WHERE ${condition} ORDER BY seq DESC LIMIT ${sqlLimit(limit)}`,
+        params,
+      ),
     };
   }
 
@@ -252,8 +252,8 @@ export class Store {
       totalCount,
       ...this.#items(
         `SELECT u.reply_json FROM group_members m JOIN users u ON u.seq = m.user_seq
-         WHERE ${condition} ORDER BY m.seq LIMIT ?`,
-        [...params, limit],
+         WHERE ${condition} ORDER BY m.seq LIMIT ${sqlLimit(limit)}`,
+        params,
       ),
     };
   }
@@ -695,6 +695,17 @@ function memberList(groupSeq: number): SeqList {
     after: 'SELECT seq FROM group_members WHERE group_seq = ? AND seq > ? ORDER BY seq LIMIT 1 OFFSET ?',
     params: [groupSeq],
   };
+}
+
+/**
+ * A page's `LIMIT` as SQL text, for {@link Store}'s page-joining queries: bound as a parameter in
+ * their subquery, SQLite compiles the statement again on every run (15 µs against 9 µs for a
+ * page of 50 groups, in-process). Pages hold at most 50 items, so each query has at most 50
+ * statements.
+ */
+function sqlLimit(limit: number): string {
+  if (!Number.isSafeInteger(limit) || limit < 0) throw new RangeError(`not a page limit: ${limit}`);
+  return String(limit);
 }
 
 function groupBy<T>(rows: readonly T[], key: (row: T) => number): Map<number, T[]> {
