@@ -19,8 +19,9 @@ export function createTransport({ authorize, ...options }: TransportOptions): Tr
     ...(authorize && {
       hooks: {
         ...hooks,
+        // ky runs beforeRequest on every attempt, retries included (after their beforeRetry), so
+        // each attempt is signed once, with a fresh date and nonce.
         beforeRequest: [(request) => authorize(request), ...(hooks?.beforeRequest ?? [])],
-        beforeRetry: [({ request }) => authorize(request), ...(hooks?.beforeRetry ?? [])],
       },
     }),
     encodeParams,

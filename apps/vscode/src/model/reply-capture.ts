@@ -7,7 +7,8 @@ interface Capture {
 // The client validates replies and throws on a malformed one without handing out the body. To
 // salvage the valid items of such a page (see salvage.ts), the raw reply of a call is kept aside
 // while that call runs: the fetch wrapper below stores a clone in the call's async context.
-// AsyncLocalStorage follows the call through the client's p-limit queue and ky's retries.
+// AsyncLocalStorage follows the call through the wait for one of the client's request slots and
+// ky's retries.
 const captures = new AsyncLocalStorage<Capture>();
 
 /**
