@@ -352,6 +352,21 @@ describe('bad input: each a clear error, nothing leaked', () => {
       body: { error: 'invalid_client', error_description: 'the client secret is wrong' },
     });
   });
+
+  it.each([
+    ['a malformed escape in the secret', (appId: string) => `${appId}:%FF`],
+    ['a lone % in the client id', () => '%:secret'],
+  ])('refuses HTTP Basic credentials with %s as a failed client authentication', async (_, pair) => {
+    const credentials = pair(emulator.credentials.appId);
+    const reply = await token(
+      { grant_type: 'refresh_token', refresh_token: 'x' },
+      { authorization: `Basic ${Buffer.from(credentials).toString('base64')}` },
+    );
+    expect(reply).toEqual({
+      status: 401,
+      body: { error: 'invalid_client', error_description: 'the Basic credentials are not form-encoded' },
+    });
+  });
 });
 
 describe('refresh tokens and sessions', () => {

@@ -383,8 +383,14 @@ function authenticateClient(
   if (basic) {
     const decoded = Buffer.from(basic, 'base64').toString('utf8');
     const colon = decoded.indexOf(':');
-    clientId = decodeURIComponent(colon < 0 ? decoded : decoded.slice(0, colon));
-    secret = colon < 0 ? '' : decodeURIComponent(decoded.slice(colon + 1));
+    try {
+      clientId = decodeURIComponent(colon < 0 ? decoded : decoded.slice(0, colon));
+      secret = colon < 0 ? '' : decodeURIComponent(decoded.slice(colon + 1));
+    } catch {
+      // RFC 6749 2.3.1 form-encodes both parts: a malformed escape (`%FF`, a lone `%`) is a failed
+      // client authentication, as a wrong secret is, not a server error.
+      return { error: 'invalid_client', description: 'the Basic credentials are not form-encoded' };
+    }
   }
   if (clientId !== options.appId)
     return { error: 'invalid_client', description: 'client_id is not this app' };
