@@ -174,6 +174,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     // and the faults that write to the socket themselves need the standard Response.
     const requests = trackInFlight(app.fetch);
     const server = createAdaptorServer({ fetch: requests.handle, overrideGlobalObjects: false }) as Server;
+    // A client may half-close its side once its request is sent (`nc -N`, fuzzers, some proxies).
+    // By default Node then ends the connection at once, and a reply that needs an async step (a
+    // token's signature check) is lost; with this, the reply goes out and then the connection
+    // ends. The property is Node's own (node:_http_server), not in its typings.
+    (server as Server & { httpAllowHalfOpen: boolean }).httpAllowHalfOpen = true;
     server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) =>
       answerClientError(error, socket, httpStatus),
     );

@@ -14,14 +14,22 @@ export interface RawExchange {
   readonly closedByServer: boolean;
 }
 
+/** How a raw exchange ends on the client's side. */
+export interface RawExchangeOptions {
+  /** How long to wait for the server to close. @default 10000 (generous: CI is loaded) */
+  readonly budgetMs?: number;
+  /** Whether to half-close the socket once `parts` are written, as `nc -N` and many fuzzers do. */
+  readonly halfClose?: boolean;
+}
+
 /**
  * Opens a socket to `port` on loopback, writes `parts` in order, and collects what the server
- * sends until it closes the connection or `budgetMs` passes (a generous default: CI is loaded).
+ * sends until it closes the connection or the budget runs out.
  */
 export function rawExchange(
   port: number,
   parts: readonly (string | Uint8Array)[],
-  budgetMs = 10_000,
+  { budgetMs = 10_000, halfClose = false }: RawExchangeOptions = {},
 ): Promise<RawExchange> {
   return new Promise((resolve) => {
     const socket = connect(port, '127.0.0.1');
@@ -44,6 +52,7 @@ export function rawExchange(
     });
     socket.on('connect', () => {
       for (const part of parts) socket.write(part);
+      if (halfClose) socket.end();
     });
   });
 }
