@@ -119,3 +119,20 @@ export function medianBy<T>(values: readonly T[], key: (value: T) => number): T 
   if (median === undefined) throw new Error('no values to take the median of');
   return median;
 }
+
+/**
+ * The `authorization` header of a management token for an emulator at `url`, for requests a bench
+ * sends itself: the token is reusable, where a signature is single use.
+ */
+export async function managementTokenHeaders(
+  url: string,
+  credentials: { readonly accessKeyId: string; readonly accessKeySecret: string },
+): Promise<{ readonly authorization: string }> {
+  const reply = await fetch(`${url}/api/v3/get-management-token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(credentials),
+  });
+  const { data } = (await reply.json()) as { data: { access_token: string } };
+  return { authorization: `Bearer ${data.access_token}` };
+}

@@ -31,6 +31,7 @@ import {
   formatCount,
   formatRatio,
   inTurns,
+  managementTokenHeaders,
   medianBy,
   reportBench,
 } from '@genauth-groups/testing/bench';
@@ -86,12 +87,7 @@ try {
   const accessKeyId = match(banner, /access key id\s+(\S+)/);
   const accessKeySecret = match(banner, /access key secret\s+(\S+)/);
 
-  const token = await fetch(`${url}/api/v3/get-management-token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ accessKeyId, accessKeySecret }),
-  }).then((response) => response.json() as Promise<{ data: { access_token: string } }>);
-  const headers = { authorization: `Bearer ${token.data.access_token}` };
+  const headers = await managementTokenHeaders(url, { accessKeyId, accessKeySecret });
 
   const listGroups = 'list-groups limit=50';
   const listMembers = 'list-group-members limit=50';

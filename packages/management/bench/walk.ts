@@ -9,7 +9,13 @@
 //   pnpm --filter @genauth-groups/management bench       (BENCH_ROUNDS: timed rounds, default 3)
 
 import { startEmulatorProcess } from '@genauth-groups/emulator';
-import { formatCount, inTurns, medianBy, reportBench } from '@genauth-groups/testing/bench';
+import {
+  formatCount,
+  inTurns,
+  managementTokenHeaders,
+  medianBy,
+  reportBench,
+} from '@genauth-groups/testing/bench';
 import { ManagementClient as OfficialClient } from 'authing-node-sdk';
 import { ManagementClient } from '../src/index.ts';
 
@@ -66,14 +72,7 @@ const official = new OfficialClient({ ...credentials, host: server.url });
 // The ceiling of any client at concurrency 6 against this server on this machine: bare `fetch`,
 // the first page alone (a walk learns the total from it), then 6 requests in flight, each body
 // read as text and neither parsed nor checked. A management token, as a signature is single use.
-const tokenReply = await fetch(`${server.url}/api/v3/get-management-token`, {
-  method: 'POST',
-  headers: { 'content-type': 'application/json' },
-  body: JSON.stringify(credentials),
-});
-const bareHeaders = {
-  authorization: `Bearer ${((await tokenReply.json()) as { data: { access_token: string } }).data.access_token}`,
-};
+const bareHeaders = await managementTokenHeaders(server.url, credentials);
 async function bareWalk(path: string, items: number): Promise<number> {
   const pages = Math.ceil(items / 50);
   const get = async (page: number) => {
