@@ -248,6 +248,19 @@ describe('authorization code with PKCE', () => {
 });
 
 describe('bad input: each a clear error, nothing leaked', () => {
+  it('refuses an id token at /oidc/me: it is signed with the same key, but it is not an access token', async () => {
+    const { code, verifier } = await signIn();
+    const { body } = await exchange(code, verifier);
+    const me = await fetch(`${emulator.url}/oidc/me`, {
+      headers: { authorization: `Bearer ${body.id_token}` },
+    });
+    expect(me.status).toBe(401);
+    expect(await me.json()).toEqual({
+      error: 'invalid_token',
+      error_description: 'the access token is invalid or expired',
+    });
+  });
+
   it('shows a wrong password on the page, without a redirect or an echo of it', async () => {
     const page = await get(authorizeUrl(defaults(pkcePair().challenge)));
     const interaction = interactionOf(await page.text());

@@ -59,6 +59,13 @@ const OIDC_CORS_HEADERS = [
 
 type OidcContext = Context<AppEnv>;
 
+/** What an access token of this provider says: its user, its app and its scope. */
+interface AccessTokenClaims {
+  readonly sub: string;
+  readonly aud: string;
+  readonly scope: string;
+}
+
 /**
  * The app's OpenID Connect provider at `{appHost}/oidc`, as GenAuth serves it (contract section
  * 16): discovery, JWKS, the hosted login (`/oidc/auth`, authorization code with PKCE S256),
@@ -294,11 +301,22 @@ export function oidcProvider(options: OidcOptions): OidcProvider {
     return tokenError(c, 'unsupported_grant_type', 'grant_type must be authorization_code or refresh_token');
   });
 
+  /**
+   * The claims of a valid, unexpired access token this provider issued. Id tokens are signed
+   * with the same key: only an access token has a `jti` (and a scope).
+   */
+  async function accessTokenClaims(token: string): Promise<AccessTokenClaims | undefined> {
+    const claims = await key.verify(token, undefined);
+    const { sub, aud, jti, scope } = claims ?? {};
+    if (typeof sub !== 'string' || typeof aud !== 'string' || typeof jti !== 'string') return undefined;
+    return { sub, aud, scope: typeof scope === 'string' ? scope : '' };
+  }
+
   const userInfo = async (c: OidcContext) => {
     const header = c.req.header('authorization');
     const token = header?.match(/^Bearer\s+(.+)$/i)?.[1] ?? c.req.query('access_token');
-    const claims = token ? await key.verify(token, undefined) : undefined;
-    const user = typeof claims?.sub === 'string' ? store.findUser('user_id', claims.sub) : undefined;
+    const claims = token ? await accessTokenClaims(token) : undefined;
+    const user = claims ? store.findUser('user_id', claims.sub) : undefined;
     if (!claims || !user || claims.aud !== appId) {
       c.header('www-authenticate', 'Bearer error="invalid_token"');
       return c.json(
@@ -306,8 +324,10 @@ export function oidcProvider(options: OidcOptions): OidcProvider {
         401,
       );
     }
-    const scope = typeof claims.scope === 'string' ? claims.scope : '';
-    return c.json({ ...profileClaims(userDto(user, { customData: 'omit' }), scope), sub: user.user_id });
+    return c.json({
+      ...profileClaims(userDto(user, { customData: 'omit' }), claims.scope),
+      sub: user.user_id,
+    });
   };
   routes.get('/oidc/me', userInfo);
   routes.post('/oidc/me', userInfo);
@@ -341,16 +361,8 @@ export function oidcProvider(options: OidcOptions): OidcProvider {
   return {
     routes,
     async verifyAccessToken(token) {
-      const claims = await key.verify(token, undefined);
-      // Id tokens are signed with the same key: only an access token has a scope and a jti.
-      if (
-        typeof claims?.sub !== 'string' ||
-        typeof claims.aud !== 'string' ||
-        typeof claims.jti !== 'string'
-      ) {
-        return undefined;
-      }
-      return { userId: claims.sub, appId: claims.aud };
+      const claims = await accessTokenClaims(token);
+      return claims && { userId: claims.sub, appId: claims.aud };
     },
   };
 }
