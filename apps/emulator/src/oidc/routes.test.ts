@@ -248,6 +248,30 @@ describe('authorization code with PKCE', () => {
 });
 
 describe('bad input: each a clear error, nothing leaked', () => {
+  it('takes the access token of a POST to /oidc/me from its form body (RFC 6750 2.2), and refuses one sent two ways', async () => {
+    const { code, verifier } = await signIn();
+    const { body } = await exchange(code, verifier);
+    const accessToken = body.access_token as string;
+    const form = await fetch(`${emulator.url}/oidc/me`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ access_token: accessToken }),
+    });
+    expect(form.status).toBe(200);
+    expect(await form.json()).toMatchObject({ preferred_username: 'alice' });
+
+    const twice = await fetch(`${emulator.url}/oidc/me?access_token=${accessToken}`, {
+      headers: { authorization: `Bearer ${accessToken}` },
+    });
+    expect(twice.status).toBe(400);
+    expect(twice.headers.get('www-authenticate')).toBe('Bearer error="invalid_request"');
+    expect(await twice.json()).toEqual({
+      error: 'invalid_request',
+      error_description:
+        'send the access token one way only: the Authorization header, the query or the form body',
+    });
+  });
+
   it('refuses an id token at /oidc/me: it is signed with the same key, but it is not an access token', async () => {
     const { code, verifier } = await signIn();
     const { body } = await exchange(code, verifier);

@@ -11,6 +11,7 @@ import { message } from '../http/messages.ts';
 import { userDto } from '../store/dto.ts';
 import type { UserRow } from '../store/rows.ts';
 import type { Store } from '../store/store.ts';
+import { bearerToken } from './bearer-token.ts';
 import { type AuthorizationRequest, type Grant, Grants, type ResponseMode } from './grants.ts';
 import { errorPage, loginPage, pageCsp, signedOutPage, webMessagePage } from './pages.ts';
 import { verifierMatches, wellFormed } from './pkce.ts';
@@ -264,8 +265,7 @@ export function oidcProvider(options: OidcOptions): OidcProvider {
 
   routes.post('/oidc/token', async (c) => {
     c.header('cache-control', 'no-store');
-    const type = c.req.header('content-type') ?? '';
-    if (!type.toLowerCase().startsWith('application/x-www-form-urlencoded')) {
+    if (!isForm(c)) {
       return tokenError(c, 'invalid_request', 'the body must be application/x-www-form-urlencoded');
     }
     const form = new URLSearchParams(c.get('body') ?? '');
@@ -313,9 +313,25 @@ export function oidcProvider(options: OidcOptions): OidcProvider {
   }
 
   const userInfo = async (c: OidcContext) => {
-    const header = c.req.header('authorization');
-    const token = header?.match(/^Bearer\s+(.+)$/i)?.[1] ?? c.req.query('access_token');
-    const claims = token ? await accessTokenClaims(token) : undefined;
+    const bearer = bearerToken({
+      authorization: c.req.header('authorization'),
+      query: c.req.query('access_token'),
+      form: isForm(c)
+        ? (new URLSearchParams(c.get('body') ?? '').get('access_token') ?? undefined)
+        : undefined,
+    });
+    if ('several' in bearer) {
+      c.header('www-authenticate', 'Bearer error="invalid_request"');
+      return c.json(
+        {
+          error: 'invalid_request',
+          error_description:
+            'send the access token one way only: the Authorization header, the query or the form body',
+        },
+        400,
+      );
+    }
+    const claims = 'token' in bearer ? await accessTokenClaims(bearer.token) : undefined;
     const user = claims ? store.findUser('user_id', claims.sub) : undefined;
     if (!claims || !user || claims.aud !== appId) {
       c.header('www-authenticate', 'Bearer error="invalid_token"');
@@ -374,6 +390,11 @@ const CODE_REFUSALS = {
   redirect_uri: 'redirect_uri is not the one of the authorization request',
   verifier: 'code_verifier does not match the code_challenge',
 } as const;
+
+/** Whether the request's body is a form (`application/x-www-form-urlencoded`). */
+function isForm(c: OidcContext): boolean {
+  return (c.req.header('content-type') ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded');
+}
 
 function tokenError(c: OidcContext, error: string, description: string, status: 400 | 401 = 400): Response {
   return c.json({ error, error_description: description }, status);
