@@ -406,6 +406,83 @@ describe('bad input: each a clear error, nothing leaked', () => {
   });
 });
 
+describe('client authentication at /oidc/token (RFC 6749 2.3, 5.2)', () => {
+  const basic = (pair: string) => ({ authorization: `Basic ${Buffer.from(pair).toString('base64')}` });
+  const refresh = { grant_type: 'refresh_token', refresh_token: 'x' };
+
+  it('challenges a client that failed HTTP Basic with WWW-Authenticate: Basic', async () => {
+    const response = await fetch(`${emulator.url}/oidc/token`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        ...basic(`${emulator.credentials.appId}:wrong`),
+      },
+      body: new URLSearchParams(refresh),
+    });
+    expect(response.status).toBe(401);
+    expect(response.headers.get('www-authenticate')).toBe('Basic realm="oidc"');
+    expect(await response.json()).toEqual({
+      error: 'invalid_client',
+      error_description: 'the client secret is wrong',
+    });
+  });
+
+  it.each([
+    [
+      'the right client_secret in the body beside HTTP Basic',
+      () => ({ client_secret: emulator.credentials.appSecret }),
+    ],
+    ['a client_id in the body that is not the one of HTTP Basic', () => ({ client_id: 'another-app' })],
+  ])('refuses %s as invalid_request', async (_, extra) => {
+    const { appId, appSecret } = emulator.credentials;
+    const reply = await token({ ...refresh, ...extra() }, basic(`${appId}:${appSecret}`));
+    expect(reply).toEqual({
+      status: 400,
+      body: {
+        error: 'invalid_request',
+        error_description:
+          'authenticate the client one way only: HTTP Basic, or client_id and client_secret in the body',
+      },
+    });
+  });
+
+  it('accepts the same client_id in the body beside HTTP Basic', async () => {
+    const { appId, appSecret } = emulator.credentials;
+    const reply = await token({ ...refresh, client_id: appId }, basic(`${appId}:${appSecret}`));
+    expect(reply.body.error).toBe('invalid_grant');
+  });
+
+  it.each([
+    'grant_type',
+    'code',
+    'client_id',
+    'client_secret',
+    'redirect_uri',
+    'refresh_token',
+    'code_verifier',
+  ])(
+    'refuses %s given twice (RFC 6749 3.2: a parameter MUST NOT be included more than once)',
+    async (name) => {
+      const form = new URLSearchParams({
+        grant_type: 'refresh_token',
+        client_id: emulator.credentials.appId,
+      });
+      form.append(name, name === 'grant_type' ? 'authorization_code' : 'x');
+      if (name !== 'grant_type' && name !== 'client_id') form.append(name, 'y');
+      const response = await fetch(`${emulator.url}/oidc/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: form,
+      });
+      expect(response.status).toBe(400);
+      expect(await response.json()).toEqual({
+        error: 'invalid_request',
+        error_description: `${name} is given more than once`,
+      });
+    },
+  );
+});
+
 describe('refresh tokens and sessions', () => {
   it('refreshes with offline_access, rotates the refresh token, and refuses an expired one', async () => {
     const { code, verifier } = await signIn();

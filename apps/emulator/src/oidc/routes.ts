@@ -4,7 +4,6 @@ import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { cors } from 'hono/cors';
 import { verifyPassword } from '../auth/passwords.ts';
-import { sameSecret } from '../auth/same-secret.ts';
 import type { UserClaims } from '../auth/tokens.ts';
 import type { AppEnv } from '../http/context.ts';
 import { message } from '../http/messages.ts';
@@ -12,6 +11,7 @@ import { userDto } from '../store/dto.ts';
 import type { UserRow } from '../store/rows.ts';
 import type { Store } from '../store/store.ts';
 import { bearerToken } from './bearer-token.ts';
+import { authenticateClient } from './client-auth.ts';
 import { type AuthorizationRequest, type Grant, Grants, type ResponseMode } from './grants.ts';
 import { errorPage, loginPage, pageCsp, signedOutPage, webMessagePage } from './pages.ts';
 import { verifierMatches, wellFormed } from './pkce.ts';
@@ -269,8 +269,16 @@ export function oidcProvider(options: OidcOptions): OidcProvider {
       return tokenError(c, 'invalid_request', 'the body must be application/x-www-form-urlencoded');
     }
     const form = new URLSearchParams(c.get('body') ?? '');
-    const client = authenticateClient(c, form, options);
-    if (typeof client !== 'string') return tokenError(c, client.error, client.description, 401);
+    const repeated = repeatedParameter(form, TOKEN_PARAMETERS);
+    if (repeated) return tokenError(c, 'invalid_request', `${repeated} is given more than once`);
+    const client = authenticateClient(
+      { form, authorization: c.req.header('authorization'), appIdHeader: c.req.header('x-authing-app-id') },
+      options,
+    );
+    if (typeof client !== 'string') {
+      if (client.challenge) c.header('www-authenticate', client.challenge);
+      return tokenError(c, client.error, client.description, client.status);
+    }
 
     const grantType = form.get('grant_type');
     if (grantType === 'authorization_code') {
@@ -391,6 +399,26 @@ const CODE_REFUSALS = {
   verifier: 'code_verifier does not match the code_challenge',
 } as const;
 
+/** The token request's parameters that are read (RFC 6749 4.1.3, 6, 2.3.1; RFC 7636 4.5). */
+const TOKEN_PARAMETERS = [
+  'grant_type',
+  'code',
+  'redirect_uri',
+  'code_verifier',
+  'refresh_token',
+  'client_id',
+  'client_secret',
+];
+
+/**
+ * The first of `names` that `params` holds more than once: RFC 6749 3.1 and 3.2 say a parameter
+ * MUST NOT be included more than once. Unrecognized parameters are ignored (3.1), so only the
+ * ones read are counted, and the name reported is always one of ours.
+ */
+function repeatedParameter(params: URLSearchParams, names: readonly string[]): string | undefined {
+  return names.find((name) => params.getAll(name).length > 1);
+}
+
 /** Whether the request's body is a form (`application/x-www-form-urlencoded`). */
 function isForm(c: OidcContext): boolean {
   return (c.req.header('content-type') ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded');
@@ -398,39 +426,6 @@ function isForm(c: OidcContext): boolean {
 
 function tokenError(c: OidcContext, error: string, description: string, status: 400 | 401 = 400): Response {
   return c.json({ error, error_description: description }, status);
-}
-
-/**
- * The client of a token request: `client_id` in the body, in HTTP Basic (`client_secret_basic`),
- * or, for a refresh, `x-authing-app-id` (what `@authing/web`'s `refreshToken()` sends instead).
- * A secret, when sent, must be the app's.
- */
-function authenticateClient(
-  c: OidcContext,
-  form: URLSearchParams,
-  options: OidcOptions,
-): string | { error: string; description: string } {
-  let clientId = form.get('client_id') ?? c.req.header('x-authing-app-id');
-  let secret = form.get('client_secret') ?? undefined;
-  const basic = c.req.header('authorization')?.match(/^Basic\s+(.+)$/i)?.[1];
-  if (basic) {
-    const decoded = Buffer.from(basic, 'base64').toString('utf8');
-    const colon = decoded.indexOf(':');
-    try {
-      clientId = decodeURIComponent(colon < 0 ? decoded : decoded.slice(0, colon));
-      secret = colon < 0 ? '' : decodeURIComponent(decoded.slice(colon + 1));
-    } catch {
-      // RFC 6749 2.3.1 form-encodes both parts: a malformed escape (`%FF`, a lone `%`) is a failed
-      // client authentication, as a wrong secret is, not a server error.
-      return { error: 'invalid_client', description: 'the Basic credentials are not form-encoded' };
-    }
-  }
-  if (clientId !== options.appId)
-    return { error: 'invalid_client', description: 'client_id is not this app' };
-  if (secret !== undefined && !sameSecret(secret, options.appSecret)) {
-    return { error: 'invalid_client', description: 'the client secret is wrong' };
-  }
-  return clientId;
 }
 
 /** `at_hash` (OIDC Core 3.1.3.6): the left half of the access token's SHA-256, base64url. */
