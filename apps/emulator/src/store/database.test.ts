@@ -38,4 +38,35 @@ describe('openDatabase', () => {
       reopened.close();
     }
   });
+
+  it("gives a data file with an earlier version's members index the covering one, with the same pages", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'emulator-db-'));
+    dirs.push(dir);
+    const path = join(dir, 'old.db');
+    const store = new Store(openDatabase(path), Date.now);
+    seedStore(store, { demo: true, demoPassword: 'Passw0rd!' }, Date.now);
+    const before = pages(store);
+    store.db.exec('DROP INDEX group_members_page');
+    store.db.exec('CREATE INDEX group_members_by_group ON group_members(group_seq, seq)');
+    store.close();
+
+    const reopened = new Store(openDatabase(path), Date.now);
+    try {
+      const indexes = reopened.db
+        .prepare('SELECT name FROM pragma_index_list(?) ORDER BY name')
+        .all('group_members');
+      expect(indexes.map(({ name }) => name)).toEqual([
+        'group_members_by_user',
+        'group_members_page',
+        'sqlite_autoindex_group_members_1',
+      ]);
+      const columns = reopened.db
+        .prepare('SELECT name FROM pragma_index_info(?) ORDER BY seqno')
+        .all('group_members_page');
+      expect(columns.map(({ name }) => name)).toEqual(['group_seq', 'seq', 'user_seq']);
+      expect(pages(reopened)).toEqual(before);
+    } finally {
+      reopened.close();
+    }
+  });
 });

@@ -106,8 +106,12 @@ CREATE TABLE IF NOT EXISTS group_members (
   user_seq INTEGER NOT NULL REFERENCES users(seq) ON DELETE CASCADE,
   UNIQUE (group_seq, user_seq)
 );
--- Members page in the order they joined; a user's groups are found from the user.
-CREATE INDEX IF NOT EXISTS group_members_by_group ON group_members(group_seq, seq);
+-- Members page in the order they joined; a user's groups are found from the user. The page index
+-- holds user_seq, so that a page reads its 50 users without reading 50 membership rows first
+-- (a members page's query 30 -> 21 µs, 103 -> 74 µs over pages of 200 groups; issue 14). It
+-- replaces group_members_by_group, (group_seq, seq), which a data file of an earlier version has.
+DROP INDEX IF EXISTS group_members_by_group;
+CREATE INDEX IF NOT EXISTS group_members_page ON group_members(group_seq, seq, user_seq);
 CREATE INDEX IF NOT EXISTS group_members_by_user ON group_members(user_seq, group_seq);
 
 CREATE TABLE IF NOT EXISTS namespaces (
