@@ -406,6 +406,62 @@ describe('bad input: each a clear error, nothing leaked', () => {
   });
 });
 
+describe('the authorization request, beyond the happy path', () => {
+  it.each([
+    ['client_id', 'another-app'],
+    ['redirect_uri', 'https://evil.example/callback'],
+  ])('shows a page, never a redirect, for %s given twice', async (name, second) => {
+    const url = new URL(authorizeUrl(defaults(pkcePair().challenge)));
+    url.searchParams.append(name, second);
+    const response = await get(url.toString());
+    expect(response.status).toBe(400);
+    expect(response.headers.get('location')).toBeNull();
+    expect(await response.text()).toContain(`${name} is given more than once`);
+  });
+
+  it('sends other repeated parameters back as invalid_request, without a state it cannot choose', async () => {
+    const url = new URL(authorizeUrl(defaults(pkcePair().challenge)));
+    url.searchParams.append('scope', 'openid');
+    url.searchParams.append('state', 'state-other');
+    const location = new URL((await get(url.toString())).headers.get('location') ?? '');
+    expect(Object.fromEntries(location.searchParams)).toEqual({
+      error: 'invalid_request',
+      error_description: 'scope is given more than once',
+    });
+  });
+
+  it('reads prompt as a list: none with another value is invalid_request, login anywhere in it asks again', async () => {
+    const { cookie } = await signIn();
+    const mixed = await get(authorizeUrl(defaults(pkcePair().challenge, { prompt: 'none login' })), cookie);
+    expect(new URL(mixed.headers.get('location') ?? '').searchParams.get('error')).toBe('invalid_request');
+    const again = await get(
+      authorizeUrl(defaults(pkcePair().challenge, { prompt: 'consent login' })),
+      cookie,
+    );
+    expect(again.status).toBe(200);
+    expect(interactionOf(await again.text())).toEqual(expect.any(String));
+  });
+
+  it('takes the request as a form POST too (OIDC Core 3.1.2.1: GET and POST)', async () => {
+    const form = await fetch(`${emulator.url}/oidc/auth`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(defaults(pkcePair().challenge)),
+    });
+    expect(form.status).toBe(200);
+    expect(interactionOf(await form.text())).toEqual(expect.any(String));
+    const json = await fetch(`${emulator.url}/oidc/auth`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(defaults(pkcePair().challenge)),
+    });
+    expect(json.status).toBe(400);
+    expect(json.headers.get('location')).toBeNull();
+  });
+});
+
 describe('client authentication at /oidc/token (RFC 6749 2.3, 5.2)', () => {
   const basic = (pair: string) => ({ authorization: `Basic ${Buffer.from(pair).toString('base64')}` });
   const refresh = { grant_type: 'refresh_token', refresh_token: 'x' };

@@ -187,51 +187,69 @@ export function oidcProvider(options: OidcOptions): OidcProvider {
 
   routes.get('/oidc/.well-known/jwks.json', async (c) => c.json(await key.jwks()));
 
-  routes.get('/oidc/auth', (c) => {
-    const query = (name: string) => c.req.query(name);
-    if ([...new URL(c.req.url).searchParams.values()].some((value) => value.length > MAX_PARAM)) {
+  /** The authorization request (RFC 6749 4.1.1, OIDC Core 3.1.2.1), from the query or a form. */
+  function authorize(c: OidcContext, params: URLSearchParams): Response {
+    const param = (name: string) => params.get(name) ?? undefined;
+    if ([...params.values()].some((value) => value.length > MAX_PARAM)) {
       return showError(c, 'invalid_request', `a parameter is longer than ${MAX_PARAM} characters`);
     }
     // Until client_id and redirect_uri check out, nothing goes back to redirect_uri (RFC 6749 4.1.2.1).
-    if (query('client_id') !== appId) return showError(c, 'invalid_client', 'client_id is not this app');
-    const redirectUri = query('redirect_uri');
+    const repeated = repeatedParameter(params, AUTHORIZATION_PARAMETERS);
+    if (repeated === 'client_id' || repeated === 'redirect_uri') {
+      return showError(c, 'invalid_request', `${repeated} is given more than once`);
+    }
+    if (param('client_id') !== appId) return showError(c, 'invalid_client', 'client_id is not this app');
+    const redirectUri = param('redirect_uri');
     if (!redirectUri || !callbacks.has(redirectUri)) {
       return showError(c, 'invalid_redirect_uri', "redirect_uri is not one of the app's login callback URLs");
     }
-    const mode = query('response_mode') ?? 'query';
+    const mode = param('response_mode') ?? 'query';
     const request: AuthorizationRequest = {
       clientId: appId,
       redirectUri,
       responseMode: (['query', 'fragment', 'web_message'].includes(mode) ? mode : 'query') as ResponseMode,
-      scope: query('scope') ?? '',
-      state: query('state'),
-      nonce: query('nonce'),
-      codeChallenge: query('code_challenge') ?? '',
+      scope: param('scope') ?? '',
+      // Of two states, neither is the one to send back.
+      state: params.getAll('state').length > 1 ? undefined : param('state'),
+      nonce: param('nonce'),
+      codeChallenge: param('code_challenge') ?? '',
     };
     const refuse = (error: string, description: string) =>
       respond(c, request, { error, error_description: description });
+    if (repeated) return refuse('invalid_request', `${repeated} is given more than once`);
     if (request.responseMode !== mode) return refuse('invalid_request', 'unsupported response_mode');
-    if (query('response_type') !== 'code')
+    if (param('response_type') !== 'code')
       return refuse('unsupported_response_type', 'response_type must be code');
     if (!request.scope.split(' ').includes('openid'))
       return refuse('invalid_scope', 'scope must include openid');
     if (!request.state) return refuse('invalid_request', 'state is required');
-    if (query('code_challenge_method') !== 'S256' || !wellFormed(request.codeChallenge)) {
+    if (param('code_challenge_method') !== 'S256' || !wellFormed(request.codeChallenge)) {
       return refuse(
         'invalid_request',
         'a public client must send a code_challenge with code_challenge_method S256',
       );
     }
-    const prompt = query('prompt');
+    // A space-separated list (OIDC Core 3.1.2.1); none stands alone.
+    const prompt = new Set(param('prompt')?.split(' ').filter(Boolean));
     const session = sessionOf(c);
-    if (prompt === 'none') {
+    if (prompt.has('none')) {
+      if (prompt.size > 1)
+        return refuse('invalid_request', 'prompt=none cannot be combined with another value');
       if (!session) return refuse('login_required', 'the user is not signed in');
       return respond(c, request, { code: grants.issueCode(request, session.user.user_id, session.sid) });
     }
-    if (session && prompt !== 'login') {
+    if (session && !prompt.has('login')) {
       return respond(c, request, { code: grants.issueCode(request, session.user.user_id, session.sid) });
     }
     return showLogin(c, grants.startInteraction(request));
+  }
+
+  routes.get('/oidc/auth', (c) => authorize(c, new URL(c.req.url).searchParams));
+  routes.post('/oidc/auth', (c) => {
+    if (!isForm(c)) {
+      return showError(c, 'invalid_request', 'a POST authorization request must be a form');
+    }
+    return authorize(c, new URLSearchParams(c.get('body') ?? ''));
   });
 
   routes.post('/oidc/auth/login', (c) => {
@@ -398,6 +416,20 @@ const CODE_REFUSALS = {
   redirect_uri: 'redirect_uri is not the one of the authorization request',
   verifier: 'code_verifier does not match the code_challenge',
 } as const;
+
+/** The authorization request's parameters that are read (RFC 6749 4.1.1, RFC 7636 4.3, OIDC Core 3.1.2.1). */
+const AUTHORIZATION_PARAMETERS = [
+  'client_id',
+  'redirect_uri',
+  'response_type',
+  'response_mode',
+  'scope',
+  'state',
+  'nonce',
+  'code_challenge',
+  'code_challenge_method',
+  'prompt',
+];
 
 /** The token request's parameters that are read (RFC 6749 4.1.3, 6, 2.3.1; RFC 7636 4.5). */
 const TOKEN_PARAMETERS = [
