@@ -89,9 +89,11 @@ export function createApp(parts: AppParts): Hono<AppEnv> {
   // Inferred: the service's answer to an unknown path is undocumented; a real 404 keeps typos visible.
   app.notFound((c) => c.json(errorEnvelope(c, new ApiError(404, 'endpointNotFound')), 404));
   app.onError((error, c) => {
-    if (error instanceof ApiError) return errorReply(c, error, parts.httpStatus);
-    console.error(`[genauth-emulator] ${c.req.method} ${c.req.path} failed:`, error);
-    return errorReply(c, new ApiError(500, 'unknownError'), parts.httpStatus);
+    if (!(error instanceof ApiError))
+      console.error(`[genauth-emulator] ${c.req.method} ${c.req.path} failed:`, error);
+    const failure = error instanceof ApiError ? error : new ApiError(500, 'unknownError');
+    // The hosted login speaks OAuth, whose clients read the HTTP status, not the envelope.
+    return oidc.errorReply(c, failure) ?? errorReply(c, failure, parts.httpStatus);
   });
   return app;
 }

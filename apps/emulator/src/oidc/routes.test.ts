@@ -462,6 +462,36 @@ describe('the authorization request, beyond the happy path', () => {
   });
 });
 
+describe('bodies over the cap', () => {
+  const huge = `grant_type=${'x'.repeat(1024 * 1024 + 1)}`;
+  const post = (path: string) =>
+    fetch(`${emulator.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: huge,
+    });
+
+  it.each(['/oidc/token', '/oidc/me'])(
+    'answer %s with 413 and an OAuth error, not the API envelope with HTTP 200',
+    async (path) => {
+      const response = await post(path);
+      expect(response.status).toBe(413);
+      expect(response.headers.get('connection')).toBe('close');
+      expect(await response.json()).toEqual({
+        error: 'invalid_request',
+        error_description: 'the request body is larger than the emulator accepts',
+      });
+    },
+  );
+
+  it.each(['/oidc/auth', '/oidc/auth/login'])('answer %s with 413 and an error page', async (path) => {
+    const response = await post(path);
+    expect(response.status).toBe(413);
+    expect(response.headers.get('content-type')).toBe('text/html; charset=UTF-8');
+    expect(await response.text()).toContain('the request body is larger than the emulator accepts');
+  });
+});
+
 describe('client authentication at /oidc/token (RFC 6749 2.3, 5.2)', () => {
   const basic = (pair: string) => ({ authorization: `Basic ${Buffer.from(pair).toString('base64')}` });
   const refresh = { grant_type: 'refresh_token', refresh_token: 'x' };

@@ -3,8 +3,10 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { cors } from 'hono/cors';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { verifyPassword } from '../auth/passwords.ts';
 import type { UserClaims } from '../auth/tokens.ts';
+import type { ApiError } from '../http/api-error.ts';
 import type { AppEnv } from '../http/context.ts';
 import { message } from '../http/messages.ts';
 import { userDto } from '../store/dto.ts';
@@ -39,6 +41,13 @@ export interface OidcProvider {
   readonly routes: Hono<AppEnv>;
   /** The user and app of a valid, unexpired access token this provider issued. */
   verifyAccessToken(token: string): Promise<UserClaims | undefined>;
+  /**
+   * The reply to a request of these routes that failed outside its handler's own answers (a
+   * body over the cap, one cut short): an OAuth error or an error page with the real HTTP
+   * status, where the API's envelope would say 200 to clients that read the status.
+   * `undefined` for a path that is not the provider's.
+   */
+  errorReply(c: Context<AppEnv>, error: ApiError): Response | undefined;
 }
 
 /** The hosted-login session cookie (inferred name: the service's is not documented). */
@@ -402,12 +411,35 @@ export function oidcProvider(options: OidcOptions): OidcProvider {
 
   return {
     routes,
+    errorReply(c, error) {
+      const path = c.req.path;
+      if (!path.startsWith('/oidc/')) return undefined;
+      for (const [name, value] of Object.entries(error.details.headers ?? {})) c.header(name, value);
+      const status = error.statusCode as ContentfulStatusCode;
+      const description = FAILURES[error.key as keyof typeof FAILURES] ?? FAILURES.unknownError;
+      const code = status >= 500 ? 'server_error' : 'invalid_request';
+      if (PAGES.has(path)) {
+        c.header('content-security-policy', pageCsp({ callbackOrigins }));
+        return c.html(errorPage(code, description), status);
+      }
+      return c.json({ error: code, error_description: description }, status);
+    },
     async verifyAccessToken(token) {
       const claims = await accessTokenClaims(token);
       return claims && { userId: claims.sub, appId: claims.aud };
     },
   };
 }
+
+/** The routes a browser navigates to, which answer with pages; the others answer with JSON. */
+const PAGES = new Set(['/oidc/auth', '/oidc/auth/login', '/oidc/session/end']);
+
+/** What a failure outside the handlers says, by the emulator's message key. */
+const FAILURES = {
+  payloadTooLarge: 'the request body is larger than the emulator accepts',
+  invalidParam: 'the request body could not be read',
+  unknownError: 'the emulator failed to answer this request',
+} as const;
 
 const CODE_REFUSALS = {
   unknown: 'the code is invalid or expired',
