@@ -8,7 +8,8 @@
  * deep pages with the first page of the same list. A ratio's two sides are measured in alternating
  * rounds and compared by their medians; each target gets an untimed warm-up first.
  * A hello-world hono app serving the same page (`hono-server.ts`) shows the framework's floor
- * beside the bare server.
+ * beside the bare server, and the bare server answering with a members page against it shows the
+ * ceiling of the members ratio: what the bytes alone cost a server and the load generator.
  * Budgets (issue 14, `bench:budget`): list-groups at 30 % of the bare server at least, keyword
  * search and list-group-members within 2x of list-groups, a deep page at 80 % of the first.
  *
@@ -55,6 +56,7 @@ const ROUND_SECONDS = Math.max(1, Math.round(duration / ROUNDS));
 const warm = new Set<Target>();
 
 const BARE = 'bare node:http, same page from memory';
+const BARE_MEMBERS = 'bare node:http, same members page from memory';
 const HONO = 'hono on @hono/node-server, same page from memory';
 
 const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
@@ -138,6 +140,7 @@ try {
     { benchmark: `emulator: seed ${pool}`, result: `${formatCount(seededMs)} ms` },
   ];
   const page = await (await fetch(url + scenarios[0]?.path, { headers })).text();
+  const membersPage = await (await fetch(url + membersOf(2), { headers })).text();
   const targets = new Map<string, Target>(
     scenarios.map(({ name, path }) => [name, { url: url + path, server: child, headers }]),
   );
@@ -149,11 +152,12 @@ try {
   // The reference servers run for the whole bench, so that a ratio's two sides can alternate.
   const referenceServers: ChildProcess[] = [];
   try {
-    for (const [name, script] of [
-      [HONO, 'hono-server.ts'],
-      [BARE, 'bare-server.ts'],
+    for (const [name, script, body] of [
+      [HONO, 'hono-server.ts', page],
+      [BARE, 'bare-server.ts', page],
+      [BARE_MEMBERS, 'bare-server.ts', membersPage],
     ] as const) {
-      const reference = await referenceServer(script, page);
+      const reference = await referenceServer(script, body);
       referenceServers.push(reference.child);
       targets.set(name, { url: reference.url, server: reference.child, headers: {} });
     }
@@ -165,6 +169,16 @@ try {
       result: describe(bareVsHono.subject),
       reference: `${BARE}: ${formatCount(bareVsHono.reference.result.requests.average)} req/s`,
       ratio: { value: bareVsHono.ratio, unit: '× the req/s' },
+    });
+    // The members ratio's ceiling here: a server with no work a request, moving a members page
+    // (52 KiB) against a list-groups page (8 KiB), where the load generator shares the 2 cores.
+    const bareMembers = await compare(target(BARE_MEMBERS), target(BARE));
+    rows.push(row(BARE_MEMBERS, '', bareMembers.subject, formatRatio(bareMembers.ratio)));
+    results.push({
+      benchmark: `emulator: ${BARE_MEMBERS} (the ceiling of list-group-members against list-groups)`,
+      result: describe(bareMembers.subject),
+      reference: `${BARE}: ${formatCount(bareMembers.reference.result.requests.average)} req/s`,
+      ratio: { value: bareMembers.ratio, unit: '× the req/s' },
     });
     for (const { name, path, against, budget } of scenarios) {
       // autocannon only sees HTTP statuses; errors are HTTP 200 envelopes, so check one reply first.
