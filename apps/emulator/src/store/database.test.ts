@@ -17,56 +17,68 @@ function pages(store: Store) {
   return { groups: store.listGroupReplies(undefined, 1, 50), members: store.memberReplies(group.seq, 2, 10) };
 }
 
+/**
+ * A demo data file as an earlier version of the emulator left it (`age` turns a fresh file into
+ * one), reopened: `check` gets the reopened store and the pages the file gave before.
+ */
+function reopenAged(
+  age: (store: Store) => void,
+  check: (reopened: Store, before: ReturnType<typeof pages>) => void,
+) {
+  const dir = mkdtempSync(join(tmpdir(), 'emulator-db-'));
+  dirs.push(dir);
+  const path = join(dir, 'old.db');
+  const store = new Store(openDatabase(path), Date.now);
+  seedStore(store, { demo: true, demoPassword: 'Passw0rd!' }, Date.now);
+  const before = pages(store);
+  age(store);
+  store.close();
+  const reopened = new Store(openDatabase(path), Date.now);
+  try {
+    check(reopened, before);
+  } finally {
+    reopened.close();
+  }
+}
+
 describe('openDatabase', () => {
   it('gives a data file written before the reply JSON columns the same replies', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'emulator-db-'));
-    dirs.push(dir);
-    const path = join(dir, 'old.db');
-    const store = new Store(openDatabase(path), Date.now);
-    seedStore(store, { demo: true, demoPassword: 'Passw0rd!' }, Date.now);
-    const before = pages(store);
-    // The file as an earlier version of the emulator left it.
-    store.db.exec('ALTER TABLE groups DROP COLUMN reply_json');
-    store.db.exec('ALTER TABLE users DROP COLUMN reply_json');
-    store.close();
-
-    const reopened = new Store(openDatabase(path), Date.now);
-    try {
-      expect(pages(reopened)).toEqual(before);
-      expect(JSON.parse(`[${before.members.items}]`)).toHaveLength(10);
-    } finally {
-      reopened.close();
-    }
+    reopenAged(
+      (store) => {
+        store.db.exec('ALTER TABLE groups DROP COLUMN reply_json');
+        store.db.exec('ALTER TABLE users DROP COLUMN reply_json');
+      },
+      (reopened, before) => {
+        expect(pages(reopened)).toEqual(before);
+        expect(JSON.parse(`[${before.members.items}]`)).toHaveLength(10);
+      },
+    );
   });
 
   it("gives a data file with an earlier version's members index the covering one, with the same pages", () => {
-    const dir = mkdtempSync(join(tmpdir(), 'emulator-db-'));
-    dirs.push(dir);
-    const path = join(dir, 'old.db');
-    const store = new Store(openDatabase(path), Date.now);
-    seedStore(store, { demo: true, demoPassword: 'Passw0rd!' }, Date.now);
-    const before = pages(store);
-    store.db.exec('DROP INDEX group_members_page');
-    store.db.exec('CREATE INDEX group_members_by_group ON group_members(group_seq, seq)');
-    store.close();
-
-    const reopened = new Store(openDatabase(path), Date.now);
-    try {
-      const indexes = reopened.db
-        .prepare('SELECT name FROM pragma_index_list(?) ORDER BY name')
-        .all('group_members');
-      expect(indexes.map(({ name }) => name)).toEqual([
-        'group_members_by_user',
-        'group_members_page',
-        'sqlite_autoindex_group_members_1',
-      ]);
-      const columns = reopened.db
-        .prepare('SELECT name FROM pragma_index_info(?) ORDER BY seqno')
-        .all('group_members_page');
-      expect(columns.map(({ name }) => name)).toEqual(['group_seq', 'seq', 'user_seq']);
-      expect(pages(reopened)).toEqual(before);
-    } finally {
-      reopened.close();
-    }
+    reopenAged(
+      (store) => {
+        store.db.exec('DROP INDEX group_members_page');
+        store.db.exec('CREATE INDEX group_members_by_group ON group_members(group_seq, seq)');
+      },
+      (reopened, before) => {
+        const names = (sql: string, of: string) =>
+          reopened.db
+            .prepare(sql)
+            .all(of)
+            .map(({ name }) => name);
+        expect(names('SELECT name FROM pragma_index_list(?) ORDER BY name', 'group_members')).toEqual([
+          'group_members_by_user',
+          'group_members_page',
+          'sqlite_autoindex_group_members_1',
+        ]);
+        expect(names('SELECT name FROM pragma_index_info(?) ORDER BY seqno', 'group_members_page')).toEqual([
+          'group_seq',
+          'seq',
+          'user_seq',
+        ]);
+        expect(pages(reopened)).toEqual(before);
+      },
+    );
   });
 });
