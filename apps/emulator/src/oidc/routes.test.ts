@@ -1,7 +1,8 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type Emulator, startEmulator } from '../emulator.ts';
+import { interactionOf, pkcePair } from '../testing/hosted-login.ts';
 
 // The hosted login as a browser and an SPA drive it, with fetch against a real emulator: the
 // authorization request, the login form, the redirect back with a code, the token exchange.
@@ -36,11 +37,6 @@ function alice() {
   return user;
 }
 
-function pkcePair() {
-  const verifier = randomBytes(32).toString('base64url');
-  return { verifier, challenge: createHash('sha256').update(verifier).digest('base64url') };
-}
-
 function authorizeUrl(params: Record<string, string | undefined>): string {
   const query = new URLSearchParams();
   for (const [name, value] of Object.entries(params)) if (value !== undefined) query.set(name, value);
@@ -63,12 +59,6 @@ function defaults(challenge: string, extra: Record<string, string | undefined> =
 
 async function get(url: string, cookie?: string): Promise<Response> {
   return fetch(url, { redirect: 'manual', headers: cookie ? { cookie } : {} });
-}
-
-function interactionOf(html: string): string {
-  const match = html.match(/name="interaction" value="([^"]+)"/);
-  if (!match?.[1]) throw new Error('no login form');
-  return match[1];
 }
 
 async function submitLogin(interaction: string, account: string, password: string): Promise<Response> {
@@ -489,6 +479,42 @@ describe('bodies over the cap', () => {
     expect(response.status).toBe(413);
     expect(response.headers.get('content-type')).toBe('text/html; charset=UTF-8');
     expect(await response.text()).toContain('the request body is larger than the emulator accepts');
+  });
+});
+
+describe('heads over 16 KiB', () => {
+  it.each([
+    ['/oidc/token', 'POST', 'application/json'],
+    ['/oidc/me', 'GET', 'application/json'],
+    ['/oidc/auth', 'GET', 'text/html; charset=UTF-8'],
+    ['/oidc/session/end', 'GET', 'text/html; charset=UTF-8'],
+  ])(
+    'answer %s with 431 in the OAuth form, not the API envelope with HTTP 200',
+    async (path, method, type) => {
+      const response = await fetch(`${emulator.url}${path}?state=${'s'.repeat(20_000)}`, {
+        method,
+        redirect: 'manual',
+      });
+      expect(response.status).toBe(431);
+      expect(response.headers.get('content-type')).toBe(type);
+      expect(response.headers.get('connection')).toBe('close');
+      const text = await response.text();
+      expect(text).toContain('the request head is larger than the emulator accepts');
+      if (type.startsWith('application/json')) {
+        expect(JSON.parse(text)).toEqual({
+          error: 'invalid_request',
+          error_description: 'the request head is larger than the emulator accepts',
+        });
+      } else {
+        expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
+      }
+    },
+  );
+
+  it('keep the API envelope on the API side', async () => {
+    const response = await fetch(`${emulator.url}/api/v3/list-groups?keywords=${'k'.repeat(20_000)}`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ statusCode: 413 });
   });
 });
 

@@ -14,6 +14,7 @@ import type { UserRow } from '../store/rows.ts';
 import type { Store } from '../store/store.ts';
 import { bearerToken } from './bearer-token.ts';
 import { authenticateClient } from './client-auth.ts';
+import { oidcFailure } from './failures.ts';
 import { type AuthorizationRequest, type Grant, Grants, type ResponseMode } from './grants.ts';
 import { errorPage, loginPage, pageCsp, signedOutPage, webMessagePage } from './pages.ts';
 import { verifierMatches, wellFormed } from './pkce.ts';
@@ -412,17 +413,10 @@ export function oidcProvider(options: OidcOptions): OidcProvider {
   return {
     routes,
     errorReply(c, error) {
-      const path = c.req.path;
-      if (!path.startsWith('/oidc/')) return undefined;
-      for (const [name, value] of Object.entries(error.details.headers ?? {})) c.header(name, value);
-      const status = error.statusCode as ContentfulStatusCode;
-      const description = FAILURES[error.key as keyof typeof FAILURES] ?? FAILURES.unknownError;
-      const code = status >= 500 ? 'server_error' : 'invalid_request';
-      if (PAGES.has(path)) {
-        c.header('content-security-policy', pageCsp({ callbackOrigins }));
-        return c.html(errorPage(code, description), status);
-      }
-      return c.json({ error: code, error_description: description }, status);
+      const reply = oidcFailure(c.req.path, error.key, error.statusCode);
+      if (!reply) return undefined;
+      const headers = { ...error.details.headers, ...reply.headers, 'content-type': reply.contentType };
+      return c.body(reply.body, error.statusCode as ContentfulStatusCode, headers);
     },
     async verifyAccessToken(token) {
       const claims = await accessTokenClaims(token);
@@ -430,16 +424,6 @@ export function oidcProvider(options: OidcOptions): OidcProvider {
     },
   };
 }
-
-/** The routes a browser navigates to, which answer with pages; the others answer with JSON. */
-const PAGES = new Set(['/oidc/auth', '/oidc/auth/login', '/oidc/session/end']);
-
-/** What a failure outside the handlers says, by the emulator's message key. */
-const FAILURES = {
-  payloadTooLarge: 'the request body is larger than the emulator accepts',
-  invalidParam: 'the request body could not be read',
-  unknownError: 'the emulator failed to answer this request',
-} as const;
 
 const CODE_REFUSALS = {
   unknown: 'the code is invalid or expired',
