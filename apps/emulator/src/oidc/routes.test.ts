@@ -288,6 +288,26 @@ describe('bad input: each a clear error, nothing leaked', () => {
     expect((await submitLogin(interactionOf(html), 'alice', alice().password)).status).toBe(303);
   });
 
+  it.each([['text/plain'], [undefined]])(
+    'refuses a login form sent as %s, even with the right password',
+    async (type) => {
+      const interaction = interactionOf(
+        await (await get(authorizeUrl(defaults(pkcePair().challenge)))).text(),
+      );
+      const response = await fetch(`${emulator.url}/oidc/auth/login`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: type ? { 'content-type': type } : {},
+        body: new TextEncoder().encode(
+          new URLSearchParams({ interaction, account: 'alice', password: alice().password }).toString(),
+        ),
+      });
+      expect(response.status).toBe(400);
+      expect(response.headers.get('location')).toBeNull();
+      expect(await response.text()).toContain('the sign-in form must be posted as a form');
+    },
+  );
+
   it('refuses a reused code, and revokes the refresh token its first use gave', async () => {
     const { code, verifier } = await signIn();
     const first = await exchange(code, verifier);

@@ -263,6 +263,8 @@ export function oidcProvider(options: OidcOptions): OidcProvider {
   });
 
   routes.post('/oidc/auth/login', (c) => {
+    // The page's form posts a form; anything else (a text/plain form, JSON) is not it.
+    if (!isForm(c)) return showError(c, 'invalid_request', 'the sign-in form must be posted as a form');
     const form = new URLSearchParams(c.get('body') ?? '');
     const interaction = form.get('interaction') ?? '';
     const request = grants.interaction(interaction);
