@@ -1,13 +1,15 @@
 /**
  * The abuse suite, socket side: raw HTTP/1.1 over `node:net` for what `fetch` cannot send or
  * hides (preflights and body-less methods on every served path, hand-framed chunked bodies,
- * smuggling-shaped heads, bodies cut off, pipelining, garbage bytes). No reply may be a 500, the
- * emulator may log nothing, and it keeps serving after each.
+ * smuggling-shaped heads, bodies cut off, pipelining, garbage bytes), on the API's paths and
+ * the hosted login's (OIDC) routes. No reply may be a 500, the emulator may log nothing, and it
+ * keeps serving after each.
  */
 import { listGroups } from '@genauth-groups/models';
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, describe, expect, it, type MockInstance, vi } from 'vitest';
 import { servedEndpoints } from './served-endpoints.ts';
+import { oidcRoutes } from './testing/hosted-login.ts';
 import { parseResponses, type RawResponse, rawExchange } from './testing/raw-http.ts';
 import { signedHeaders } from './testing/sign.ts';
 import { useEmulator } from './testing/test-client.ts';
@@ -47,6 +49,7 @@ function expectNo500(replies: readonly RawResponse[]): void {
 }
 
 const paths = servedEndpoints.map(({ endpoint }) => [endpoint.path, endpoint] as const);
+const oidcPaths = [...new Set(oidcRoutes().map(({ path }) => path))];
 
 describe('abuse: raw sockets', () => {
   it.each(paths)(
@@ -76,7 +79,7 @@ describe('abuse: raw sockets', () => {
   // that takes an async step (a token's signature check) came back empty.
   it.each([
     ...paths.map(([path, endpoint]) => [endpoint.method, path] as const),
-    ['GET', '/oidc/me'] as const,
+    ...oidcRoutes().map(({ method, path }) => [method, path] as const),
   ])('answers %s %s when the client half-closes after its request', async (method, path) => {
     const { text, closedByServer } = await rawExchange(
       env.emulator.port,
@@ -90,6 +93,47 @@ describe('abuse: raw sockets', () => {
     expect(replies).toHaveLength(1);
     expectNo500(replies);
     expect(closedByServer).toBe(true);
+  });
+
+  it.each(
+    oidcPaths.flatMap((path) => ['DELETE', 'PATCH', 'PUT', 'HEAD'].map((method) => [method, path] as const)),
+  )('answers a body-less %s %s of the hosted login without a 500', async (method, path) => {
+    const { replies } = await exchange(`${method} ${path} HTTP/1.1\r\n${HOST}connection: close\r\n\r\n`);
+    expect(replies).toHaveLength(1);
+    expectNo500(replies);
+  });
+
+  it.each(oidcPaths)('answers a preflight to %s, with CORS where a browser SDK calls it', async (path) => {
+    const { replies } = await exchange(
+      `OPTIONS ${path} HTTP/1.1\r\n${HOST}origin: https://page.example\r\naccess-control-request-method: POST\r\n` +
+        'access-control-request-headers: authorization,content-type,x-authing-app-id\r\nconnection: close\r\n\r\n',
+    );
+    expect(replies).toHaveLength(1);
+    expectNo500(replies);
+    // Pages are navigated to, never fetched across origins.
+    const cors = ['/oidc/token', '/oidc/me'].includes(path) || path.startsWith('/oidc/.well-known/');
+    expect(replies[0]?.headers['access-control-allow-origin']).toBe(cors ? '*' : undefined);
+  });
+
+  it('survives garbage after a valid request line to each route of the hosted login', {
+    timeout: 60_000,
+  }, async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...oidcRoutes()),
+        fc.string({ unit: 'binary', maxLength: 300 }),
+        async ({ method, path }, garbage) => {
+          const { text } = await rawExchange(
+            env.emulator.port,
+            [`${method} ${path} HTTP/1.1\r\n`, garbage, '\r\n\r\n'],
+            { budgetMs: 300 },
+          );
+          expectNo500(parseResponses(text));
+          expect(logged).not.toHaveBeenCalled();
+        },
+      ),
+      { numRuns: 30 },
+    );
   });
 
   it.each(
