@@ -688,6 +688,31 @@ describe('refresh tokens and sessions', () => {
     expect(refresh.body.error).toBe('invalid_grant');
   });
 
+  it('takes only an id token of this app as id_token_hint, and leaves the session be when refused', async () => {
+    const { cookie, code, verifier } = await signIn();
+    const { body } = await exchange(code, verifier);
+    const end = (params: Record<string, string>) =>
+      get(`${emulator.url}/oidc/session/end?${new URLSearchParams(params)}`, cookie);
+    const access = await end({ id_token_hint: body.access_token as string });
+    expect(access.status).toBe(400);
+    expect(await access.text()).toContain('id_token_hint is not an id token of this app');
+    const silent = await get(authorizeUrl(defaults(pkcePair().challenge, { prompt: 'none' })), cookie);
+    expect(new URL(silent.headers.get('location') ?? '').searchParams.get('code')).toEqual(
+      expect.any(String),
+    );
+  });
+
+  it('refuses post_logout_redirect_uri given twice on a page, never a redirect', async () => {
+    const query = new URLSearchParams([
+      ['post_logout_redirect_uri', 'https://app.example/signed-out'],
+      ['post_logout_redirect_uri', 'https://evil.example/'],
+    ]);
+    const response = await get(`${emulator.url}/oidc/session/end?${query}`);
+    expect(response.status).toBe(400);
+    expect(response.headers.get('location')).toBeNull();
+    expect(await response.text()).toContain('post_logout_redirect_uri is given more than once');
+  });
+
   it('answers prompt=none by web_message to the redirect URI origin only, for a hidden iframe', async () => {
     const response = await get(
       authorizeUrl(defaults(pkcePair().challenge, { prompt: 'none', response_mode: 'web_message' })),

@@ -387,7 +387,10 @@ export function oidcProvider(options: OidcOptions): OidcProvider {
   routes.post('/oidc/me', userInfo);
 
   routes.get('/oidc/session/end', async (c) => {
-    const back = c.req.query('post_logout_redirect_uri');
+    const params = new URL(c.req.url).searchParams;
+    const repeated = repeatedParameter(params, LOGOUT_PARAMETERS);
+    if (repeated) return showError(c, 'invalid_request', `${repeated} is given more than once`);
+    const back = params.get('post_logout_redirect_uri') ?? undefined;
     if (back !== undefined && !callbacks.has(back)) {
       return showError(
         c,
@@ -395,9 +398,13 @@ export function oidcProvider(options: OidcOptions): OidcProvider {
         "post_logout_redirect_uri is not one of the app's callback URLs",
       );
     }
-    const hint = c.req.query('id_token_hint');
+    const hint = params.get('id_token_hint');
+    // Expired or not (RP-Initiated Logout 1.0, 2: it may be old), but an id token of this app:
+    // access tokens are signed with the same key, and only they have a jti.
     const hinted = hint ? await key.verifySignature(hint) : undefined;
-    if (hint && !hinted) return showError(c, 'invalid_request', 'id_token_hint is not a token of this app');
+    if (hint && (hinted?.aud !== appId || hinted.jti !== undefined)) {
+      return showError(c, 'invalid_request', 'id_token_hint is not an id token of this app');
+    }
     const session = getCookie(c, SESSION_COOKIE);
     if (session) grants.endSession(session);
     if (typeof hinted?.sid === 'string') grants.endSession(hinted.sid);
@@ -407,7 +414,7 @@ export function oidcProvider(options: OidcOptions): OidcProvider {
       return c.html(signedOutPage());
     }
     const url = new URL(back);
-    const state = c.req.query('state');
+    const state = params.get('state');
     if (state) url.searchParams.set('state', state);
     return c.redirect(url.toString(), 303);
   });
@@ -448,6 +455,9 @@ const AUTHORIZATION_PARAMETERS = [
   'code_challenge_method',
   'prompt',
 ];
+
+/** The sign-out request's parameters that are read (OpenID Connect RP-Initiated Logout 1.0, 2). */
+const LOGOUT_PARAMETERS = ['id_token_hint', 'post_logout_redirect_uri', 'state'];
 
 /** The token request's parameters that are read (RFC 6749 4.1.3, 6, 2.3.1; RFC 7636 4.5). */
 const TOKEN_PARAMETERS = [
