@@ -99,99 +99,91 @@ export interface HostileAuthorization {
   readonly contentType: string | undefined;
 }
 
-/** Authorization requests: mostly close to valid, so that each check is reached and passed. */
+/**
+ * `base` with none, or one to three, of its fields replaced by one of their alternatives: each
+ * check meets hostile input alone (the others pass), and a third of the values are valid, so the
+ * paths behind every check are walked too.
+ */
+function mutated<T extends object>(
+  base: fc.Arbitrary<T>,
+  alternatives: { readonly [K in keyof T]?: fc.Arbitrary<T[K]> },
+): fc.Arbitrary<T> {
+  const names = Object.keys(alternatives) as (keyof T & string)[];
+  const chosen = fc.oneof(
+    { weight: 1, arbitrary: fc.constant<(keyof T & string)[]>([]) },
+    { weight: 2, arbitrary: fc.uniqueArray(fc.constantFrom(...names), { minLength: 1, maxLength: 3 }) },
+  );
+  return fc.tuple(base, chosen).chain(([value, fields]) =>
+    fc.tuple(...fields.map((name) => alternatives[name] as fc.Arbitrary<unknown>)).map((replacements) => ({
+      ...value,
+      ...Object.fromEntries(fields.map((name, index) => [name, replacements[index]])),
+    })),
+  );
+}
+
+/** The parameters of an authorization request: `undefined` leaves one out. */
+type AuthorizationFields = Record<string, string | undefined>;
+
+/** Authorization requests: valid ones with hostile values, repeats and bad escapes swapped in. */
 export function hostileAuthorization(world: OidcWorld): fc.Arbitrary<HostileAuthorization> {
   const challenge = fc.stringMatching(/^[A-Za-z0-9_~.-]{43,128}$/);
-  const fields = fc.record(
-    {
-      client_id: fc.oneof(
-        { weight: 8, arbitrary: fc.constant(world.appId) },
-        fc.constant('another-app'),
-        oidcText,
-      ),
-      redirect_uri: fc.oneof(
-        { weight: 8, arbitrary: fc.constantFrom(...world.callbacks) },
-        fc.constantFrom(...foreignUris(world)),
-        oidcText,
-      ),
-      response_type: fc.oneof(
-        { weight: 8, arbitrary: fc.constant('code') },
-        fc.constantFrom('token', 'id_token', 'code id_token', 'CODE', ''),
-        oidcText,
-      ),
-      response_mode: sometimes(
-        fc.oneof(fc.constantFrom('query', 'fragment', 'web_message', 'form_post'), oidcText),
-      ),
-      scope: fc.oneof(
-        { weight: 6, arbitrary: fc.constantFrom('openid', 'openid profile email phone offline_access') },
-        fc.constantFrom('profile', 'OPENID', 'openid\tprofile'),
-        oidcText,
-      ),
-      state: fc.oneof({ weight: 3, arbitrary: markup }, fc.constant('state-1234'), oidcText),
-      nonce: sometimes(oidcText),
-      code_challenge: fc.oneof(
-        { weight: 6, arbitrary: challenge },
-        fc.constantFrom('short', 'x'.repeat(129)),
-        oidcText,
-      ),
-      code_challenge_method: fc.oneof(
-        { weight: 6, arbitrary: fc.constant('S256') },
-        fc.constantFrom('plain', 's256', 'S512'),
-        oidcText,
-      ),
-      prompt: sometimes(
-        fc.oneof(fc.constantFrom('none', 'login', 'consent', 'none login', 'select_account'), oidcText),
-      ),
-    },
-    {
-      requiredKeys: [
-        'client_id',
-        'redirect_uri',
-        'response_type',
-        'scope',
-        'code_challenge',
-        'code_challenge_method',
-      ],
-    },
-  );
-  const optional = fc.oneof(
-    { weight: 6, arbitrary: fc.constant(undefined) },
-    fc.constantFrom(
-      'client_id',
-      'redirect_uri',
-      'response_type',
-      'scope',
-      'state',
-      'code_challenge',
-      'code_challenge_method',
+  const absentOr = (arbitrary: fc.Arbitrary<string>) => fc.oneof(fc.constant(undefined), arbitrary);
+  const valid: fc.Arbitrary<AuthorizationFields> = fc.record({
+    client_id: fc.constant(world.appId),
+    redirect_uri: fc.constantFrom(...world.callbacks),
+    response_type: fc.constant('code'),
+    response_mode: fc.constantFrom(undefined, 'query', 'fragment', 'web_message'),
+    scope: fc.constantFrom('openid', 'openid profile email phone offline_access'),
+    state: fc.oneof(markup, fc.constant('state-1234')),
+    nonce: fc.option(markup, { nil: undefined }),
+    code_challenge: challenge,
+    code_challenge_method: fc.constant('S256'),
+    prompt: fc.constantFrom(undefined, undefined, 'login', 'consent'),
+  });
+  const fields = mutated(valid, {
+    client_id: absentOr(fc.oneof(fc.constant('another-app'), oidcText)),
+    redirect_uri: absentOr(fc.oneof(fc.constantFrom(...foreignUris(world)), oidcText)),
+    response_type: absentOr(
+      fc.oneof(fc.constantFrom('token', 'id_token', 'code id_token', 'CODE', ''), oidcText),
     ),
-  );
+    response_mode: fc.oneof(fc.constant('form_post'), oidcText),
+    scope: absentOr(fc.oneof(fc.constantFrom('profile', 'OPENID', 'openid\tprofile'), oidcText)),
+    state: absentOr(oidcText),
+    nonce: oidcText,
+    code_challenge: absentOr(fc.oneof(fc.constantFrom('short', 'x'.repeat(129)), oidcText)),
+    code_challenge_method: absentOr(fc.oneof(fc.constantFrom('plain', 's256', 'S512'), oidcText)),
+    prompt: fc.oneof(fc.constantFrom('none', 'none login', 'select_account'), oidcText),
+  });
   const repeat = fc.option(
     fc.tuple(
       fc.constantFrom('client_id', 'redirect_uri', 'state', 'scope', 'prompt', 'code_challenge'),
       fc.oneof(fc.constantFrom(...foreignUris(world)), oidcText),
     ),
-    { freq: 5, nil: undefined },
+    { freq: 8, nil: undefined },
+  );
+  const unknown = fc.oneof(
+    { weight: 6, arbitrary: fc.constant({}) },
+    fc.dictionary(fc.string({ maxLength: 10 }), oidcText, { maxKeys: 2 }),
   );
   return fc.record({
     method: fc.constantFrom<'GET' | 'POST'>('GET', 'GET', 'GET', 'POST'),
-    params: fc
-      .tuple(fields, optional, repeat, fc.dictionary(fc.string({ maxLength: 10 }), oidcText, { maxKeys: 2 }))
-      .map(([known, dropped, repeated, unknown]) => {
-        const params: [string, string][] = [...Object.entries(unknown), ...Object.entries(known)].filter(
-          (entry): entry is [string, string] => entry[1] !== undefined && entry[0] !== dropped,
-        );
-        if (repeated) params.push(repeated);
-        return params;
-      }),
-    rawSuffix: fc.oneof({ weight: 6, arbitrary: fc.constant('') }, fc.constantFrom(...BAD_ESCAPES)),
+    params: fc.tuple(fields, repeat, unknown).map(([known, repeated, extra]) => {
+      const params = [...Object.entries(extra), ...Object.entries(known)].filter(
+        (entry): entry is [string, string] => entry[1] !== undefined,
+      );
+      if (repeated) params.push(repeated);
+      return params;
+    }),
+    rawSuffix: fc.oneof({ weight: 12, arbitrary: fc.constant('') }, fc.constantFrom(...BAD_ESCAPES)),
     session: fc.constantFrom<HostileAuthorization['session']>('live', 'none', 'none', 'garbage'),
-    contentType: fc.constantFrom(
-      'application/x-www-form-urlencoded',
-      'application/x-www-form-urlencoded; charset=UTF-8',
-      'application/json',
-      'text/plain',
-      undefined,
+    contentType: fc.oneof(
+      { weight: 6, arbitrary: fc.constant('application/x-www-form-urlencoded') },
+      fc.constantFrom(
+        'application/x-www-form-urlencoded; charset=UTF-8',
+        'application/json',
+        'text/plain',
+        undefined,
+      ),
     ),
   });
 }
@@ -199,18 +191,13 @@ export function hostileAuthorization(world: OidcWorld): fc.Arbitrary<HostileAuth
 /** How a body is written: as a form, as JSON, raw text, or over the emulator's 1 MiB cap. */
 export type BodyEncoding = 'form' | 'json' | 'raw' | 'oversized';
 
-const bodyEncoding = fc.constantFrom<BodyEncoding>(
-  'form',
-  'form',
-  'form',
-  'form',
-  'json',
-  'raw',
-  'oversized',
+const bodyEncoding = fc.oneof(
+  { weight: 8, arbitrary: fc.constant<BodyEncoding>('form') },
+  fc.constantFrom<BodyEncoding>('json', 'raw', 'oversized'),
 );
 
 const contentType = fc.oneof(
-  { weight: 5, arbitrary: fc.constant('application/x-www-form-urlencoded') },
+  { weight: 12, arbitrary: fc.constant('application/x-www-form-urlencoded') },
   fc.constantFrom(
     'application/x-www-form-urlencoded;charset=utf-8',
     'APPLICATION/X-WWW-FORM-URLENCODED',
@@ -330,12 +317,26 @@ export interface HostileToken {
   readonly contentType: string | undefined;
 }
 
-/** Token requests: every grant type, codes and refresh tokens in each state, each way to authenticate. */
+/** Token requests: valid ones with grant types, codes, tokens and client credentials swapped in. */
 export function hostileToken(world: OidcWorld): fc.Arbitrary<HostileToken> {
   const text = oidcText.map((value) => ({ text: value }));
-  return fc.record({
+  const valid: fc.Arbitrary<HostileToken> = fc.record({
+    grantType: fc.constantFrom('authorization_code', 'refresh_token'),
+    code: fc.constant('fresh' as const),
+    verifier: fc.constant('right' as const),
+    redirectUri: fc.constant('right' as const),
+    refreshToken: fc.constant('fresh' as const),
+    client: fc.constantFrom<TokenClient>('form', 'header', 'form-secret', 'basic'),
+    repeated: fc.constant(undefined),
+    encoding: fc.constant<BodyEncoding>('form'),
+    contentType: fc.constantFrom(
+      'application/x-www-form-urlencoded',
+      'application/x-www-form-urlencoded;charset=utf-8',
+      'APPLICATION/X-WWW-FORM-URLENCODED',
+    ),
+  });
+  return mutated(valid, {
     grantType: fc.oneof(
-      { weight: 6, arbitrary: fc.constantFrom('authorization_code', 'refresh_token') },
       fc.constantFrom(
         'password',
         'client_credentials',
@@ -349,48 +350,40 @@ export function hostileToken(world: OidcWorld): fc.Arbitrary<HostileToken> {
       oidcText,
     ),
     code: fc.oneof(
-      { weight: 5, arbitrary: fc.constant('fresh' as const) },
       fc.constantFrom('reused' as const, 'expired' as const, 'forged' as const, undefined),
       text,
     ),
-    verifier: fc.oneof(
-      { weight: 5, arbitrary: fc.constant('right' as const) },
-      fc.constantFrom('wrong' as const, undefined),
-      text,
-    ),
-    redirectUri: fc.oneof(
-      { weight: 5, arbitrary: fc.constant('right' as const) },
-      fc.constantFrom('other' as const, undefined),
-      text,
-    ),
+    verifier: fc.oneof(fc.constantFrom('wrong' as const, undefined), text),
+    redirectUri: fc.oneof(fc.constantFrom('other' as const, undefined), text),
     refreshToken: fc.oneof(
-      { weight: 4, arbitrary: fc.constant('fresh' as const) },
       fc.constantFrom('used' as const, 'expired' as const, 'forged' as const, undefined),
       text,
     ),
     client: fc.oneof(
-      { weight: 6, arbitrary: fc.constantFrom<TokenClient>('form', 'header', 'form-secret', 'basic') },
-      {
-        weight: 3,
-        arbitrary: fc.constantFrom<TokenClient>(
-          'none',
-          'form-wrong-secret',
-          'form-other-client',
-          'basic-wrong-secret',
-          'basic-and-form-secret',
-        ),
-      },
-      { weight: 2, arbitrary: malformedBasic(world) },
+      fc.constantFrom<TokenClient>(
+        'none',
+        'form-wrong-secret',
+        'form-other-client',
+        'basic-wrong-secret',
+        'basic-and-form-secret',
+      ),
+      malformedBasic(world),
     ),
-    repeated: fc.option(
-      fc.constantFrom('grant_type', 'code', 'code_verifier', 'redirect_uri', 'refresh_token', 'client_id'),
-      {
-        freq: 6,
-        nil: undefined,
-      },
+    repeated: fc.constantFrom(
+      'grant_type',
+      'code',
+      'code_verifier',
+      'redirect_uri',
+      'refresh_token',
+      'client_id',
     ),
-    encoding: bodyEncoding,
-    contentType,
+    encoding: fc.constantFrom<BodyEncoding>('json', 'raw', 'oversized'),
+    contentType: fc.constantFrom(
+      'application/json',
+      'text/plain',
+      'multipart/form-data; boundary=x',
+      undefined,
+    ),
   });
 }
 
