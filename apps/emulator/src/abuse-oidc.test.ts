@@ -328,18 +328,25 @@ describe('abuse: hostile requests to the hosted login (OIDC)', () => {
             expect(response.status).toBe(expected === 'refused' ? 400 : 200);
             expectPage(response, text, sent);
             if (expected === 'login') expect(interactionOf(text)).toEqual(expect.any(String));
-          } else if (response.status === 200) {
-            // web_message: the answer is a page that posts it to the app's origin.
-            expect(WEB_MESSAGE.test(text)).toBe(true);
-            expectPage(response, text, sent);
           } else {
-            expect(response.status).toBe(303);
-            const redirect = new URLSearchParams(authorizationText(request)).get('redirect_uri') ?? '';
-            const params = responseParams(
-              expectRedirectTo(response.headers.get('location') ?? '', [redirect]),
-            );
-            if (params.has('code')) expect(request.session).toBe('live');
-            else expect(params.get('error')).toMatch(/^[a-z_]+$/);
+            const read = new URLSearchParams(authorizationText(request));
+            let answer: Record<string, unknown>;
+            if (response.status === 200) {
+              // web_message: the answer is a page that posts it to the app's origin.
+              expectPage(response, text, sent);
+              const [, , json = '{}'] = WEB_MESSAGE.exec(text) ?? [];
+              answer = (JSON.parse(json) as { response: Record<string, unknown> }).response;
+            } else {
+              expect(response.status).toBe(303);
+              const location = response.headers.get('location') ?? '';
+              const url = expectRedirectTo(location, [read.get('redirect_uri') ?? '']);
+              answer = Object.fromEntries(responseParams(url));
+            }
+            if (answer.code !== undefined) expect(request.session).toBe('live');
+            else expect(answer.error).toMatch(/^[a-z_]+$/);
+            // RFC 6749 4.1.2, 4.1.2.1: the state exactly as received, when one was.
+            const states = read.getAll('state');
+            expect(answer.state).toBe(states.length === 1 && states[0] ? states[0] : undefined);
           }
         }),
         { numRuns: RUNS },
@@ -412,6 +419,10 @@ describe('abuse: hostile requests to the hosted login (OIDC)', () => {
             /^Basic\s+\S/i.test(clientHeaders(request.client).authorization ?? '')
           ) {
             expect(response.headers.get('www-authenticate')).toMatch(/^Basic realm="/);
+          }
+          const expected = expectedTokenError(request);
+          if (expected && response.status !== 431) {
+            expect({ status: response.status, error: body.error }).toEqual(expected);
           }
         }),
         { numRuns: RUNS },
@@ -601,6 +612,29 @@ function tokenShouldSucceed(request: HostileToken): boolean {
     request.redirectUri === 'right';
   const refresh = request.grantType === 'refresh_token' && request.refreshToken === 'fresh';
   return wellSent && client && (code || refresh);
+}
+
+/**
+ * The error a refused token request must get, by what is wrong with it first: its body (over
+ * the cap: 413; not a form: 400), a repeated parameter, its client (RFC 6749 2.3: two methods
+ * are a bad request, a failed one is `invalid_client`), its grant type, then its grant.
+ * `undefined` when it must succeed, or when a body that is not a form is read as one (what
+ * fails first then is anyone's guess).
+ */
+function expectedTokenError(request: HostileToken): { status: number; error: string } | undefined {
+  const { client } = request;
+  if (request.encoding === 'oversized') return { status: 413, error: 'invalid_request' };
+  if (!isForm(request.contentType)) return { status: 400, error: 'invalid_request' };
+  if (request.encoding !== 'form') return undefined;
+  if (request.repeated || client === 'basic-and-form-secret')
+    return { status: 400, error: 'invalid_request' };
+  if (typeof client === 'object' || !['form', 'header', 'form-secret', 'basic'].includes(client)) {
+    return { status: 401, error: 'invalid_client' };
+  }
+  if (request.grantType !== 'authorization_code' && request.grantType !== 'refresh_token') {
+    return { status: 400, error: 'unsupported_grant_type' };
+  }
+  return tokenShouldSucceed(request) ? undefined : { status: 400, error: 'invalid_grant' };
 }
 
 function clientHeaders(client: HostileToken['client']): Record<string, string> {
