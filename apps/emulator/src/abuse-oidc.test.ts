@@ -568,7 +568,7 @@ async function sendLogin(request: HostileLogin): Promise<{ response: Response; s
   if (request.password !== undefined) {
     fields.push(['password', request.password === 'right' ? alice().password : request.password.wrong]);
   }
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { cookie: login.browserCookie };
   if (request.contentType) headers['content-type'] = request.contentType;
   if (request.acceptLanguage) headers['accept-language'] = request.acceptLanguage;
   const response = await login.fetch('/oidc/auth/login', {
@@ -583,6 +583,8 @@ async function interactionFor(kind: HostileLogin['interaction']): Promise<string
   switch (kind) {
     case 'fresh':
       return login.startInteraction();
+    case 'foreign':
+      return new HostedLogin(env.emulator, CALLBACK, REPLY_BUDGET_MS).startInteraction();
     case 'expired':
       return stale.interaction;
     case 'used': {

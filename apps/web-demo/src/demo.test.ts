@@ -199,11 +199,15 @@ describe.skipIf(chromiumMissing())('the web demo in Chromium', { timeout: 60_000
     // The hosted login answered outside the browser, so that the test holds the callback URL.
     await page.click('[data-action=sign-in]');
     await page.waitForURL(`${emulator.url}/oidc/auth?**`);
-    const form = await (await fetch(page.url())).text();
+    const opened = await fetch(page.url());
+    const form = await opened.text();
     const interaction = /name="interaction" value="([^"]+)"/.exec(form)?.[1] ?? '';
+    // The login page is tied to the browser that opened it (here, this fetch) by a cookie.
+    const browser = opened.headers.getSetCookie().map((cookie) => cookie.split(';')[0] ?? '');
     const answer = await fetch(`${emulator.url}/oidc/auth/login`, {
       method: 'POST',
       redirect: 'manual',
+      headers: { cookie: browser.join('; ') },
       body: new URLSearchParams({ interaction, account: alice.username, password: alice.password }),
     });
     const callback = new URL(answer.headers.get('location') ?? '');

@@ -15,6 +15,12 @@ export interface AuthorizationRequest {
   readonly codeChallenge: string;
 }
 
+/** A sign-in waiting for the user: the request, and the browser its login page was shown in. */
+export interface PendingSignIn {
+  readonly request: AuthorizationRequest;
+  readonly browser: string;
+}
+
 /** What an authorization code or a refresh token stands for. */
 export interface Grant {
   readonly clientId: string;
@@ -57,7 +63,7 @@ export function handle(): string {
  * sign-ins, codes, refresh tokens and hosted-login sessions, each expiring by the emulator's clock.
  */
 export class Grants {
-  readonly #interactions: ExpiringMap<AuthorizationRequest>;
+  readonly #interactions: ExpiringMap<PendingSignIn>;
   readonly #codes: ExpiringMap<CodeEntry>;
   readonly #refreshTokens: ExpiringMap<Grant>;
   readonly #sessions: ExpiringMap<string>;
@@ -71,14 +77,17 @@ export class Grants {
     this.#lifetimes = lifetimes;
   }
 
-  /** Keeps a request while its login page is shown; returns the id the page posts back. */
-  startInteraction(request: AuthorizationRequest): string {
+  /**
+   * Keeps a request while its login page is shown in `browser` (the id of its browser cookie);
+   * returns the id the page posts back.
+   */
+  startInteraction(request: AuthorizationRequest, browser: string): string {
     const id = handle();
-    this.#interactions.set(id, request, this.#lifetimes.interaction);
+    this.#interactions.set(id, { request, browser }, this.#lifetimes.interaction);
     return id;
   }
 
-  interaction(id: string): AuthorizationRequest | undefined {
+  interaction(id: string): PendingSignIn | undefined {
     return this.#interactions.get(id);
   }
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type Emulator, startEmulator } from '../emulator.ts';
-import { interactionOf, pkcePair } from '../testing/hosted-login.ts';
+import { browserCookieOf, interactionOf, pkcePair } from '../testing/hosted-login.ts';
 
 // The hosted login as a browser and an SPA drive it, with fetch against a real emulator: the
 // authorization request, the login form, the redirect back with a code, the token exchange.
@@ -57,15 +57,26 @@ function defaults(challenge: string, extra: Record<string, string | undefined> =
   };
 }
 
+/** The cookie that ties a login page to the browser that opened it: these tests play one browser. */
+let browser = '';
+
 async function get(url: string, cookie?: string): Promise<Response> {
-  return fetch(url, { redirect: 'manual', headers: cookie ? { cookie } : {} });
+  const cookies = [cookie, browser].filter(Boolean).join('; ');
+  const response = await fetch(url, { redirect: 'manual', headers: cookies ? { cookie: cookies } : {} });
+  browser = browserCookieOf(response) ?? browser;
+  return response;
 }
 
-async function submitLogin(interaction: string, account: string, password: string): Promise<Response> {
+async function submitLogin(
+  interaction: string,
+  account: string,
+  password: string,
+  cookie = browser,
+): Promise<Response> {
   return fetch(`${emulator.url}/oidc/auth/login`, {
     method: 'POST',
     redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...(cookie && { cookie }) },
     body: new URLSearchParams({ interaction, account, password }),
   });
 }
@@ -288,6 +299,28 @@ describe('bad input: each a clear error, nothing leaked', () => {
     expect((await submitLogin(interactionOf(html), 'alice', alice().password)).status).toBe(303);
   });
 
+  it('refuses a login page posted from another browser (login CSRF): its pending sign-in is not theirs', async () => {
+    const page = await get(authorizeUrl(defaults(pkcePair().challenge)));
+    const interaction = interactionOf(await page.text());
+    expect(browser).toMatch(/^genauth_emulator_browser=[\w-]{43}$/);
+    const attacker = await fetch(authorizeUrl(defaults(pkcePair().challenge)), { redirect: 'manual' });
+    const elsewhere = browserCookieOf(attacker) ?? '';
+    expect(elsewhere).toMatch(/^genauth_emulator_browser=[\w-]{43}$/);
+    expect(elsewhere).not.toBe(browser);
+    const [attributes = ''] = attacker.headers.getSetCookie();
+    expect(attributes).toContain('HttpOnly');
+    expect(attributes).toContain('SameSite=Lax');
+    for (const cookie of ['', elsewhere]) {
+      const response = await submitLogin(interaction, 'alice', alice().password, cookie);
+      expect(response.status).toBe(400);
+      expect(response.headers.get('location')).toBeNull();
+      expect(response.headers.get('set-cookie')).toBeNull();
+      expect(await response.text()).toContain('this sign-in page was opened in another browser');
+    }
+    // Its own browser still signs in with it.
+    expect((await submitLogin(interaction, 'alice', alice().password)).status).toBe(303);
+  });
+
   it.each([['text/plain'], [undefined]])(
     'refuses a login form sent as %s, even with the right password',
     async (type) => {
@@ -297,7 +330,7 @@ describe('bad input: each a clear error, nothing leaked', () => {
       const response = await fetch(`${emulator.url}/oidc/auth/login`, {
         method: 'POST',
         redirect: 'manual',
-        headers: type ? { 'content-type': type } : {},
+        headers: { cookie: browser, ...(type && { 'content-type': type }) },
         body: new TextEncoder().encode(
           new URLSearchParams({ interaction, account: 'alice', password: alice().password }).toString(),
         ),

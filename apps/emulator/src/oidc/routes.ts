@@ -5,6 +5,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { cors } from 'hono/cors';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { verifyPassword } from '../auth/passwords.ts';
+import { sameSecret } from '../auth/same-secret.ts';
 import type { UserClaims } from '../auth/tokens.ts';
 import type { ApiError } from '../http/api-error.ts';
 import type { AppEnv } from '../http/context.ts';
@@ -15,7 +16,7 @@ import type { Store } from '../store/store.ts';
 import { bearerToken } from './bearer-token.ts';
 import { authenticateClient } from './client-auth.ts';
 import { oidcFailure } from './failures.ts';
-import { type AuthorizationRequest, type Grant, Grants, type ResponseMode } from './grants.ts';
+import { type AuthorizationRequest, type Grant, Grants, handle, type ResponseMode } from './grants.ts';
 import { errorPage, loginPage, pageCsp, signedOutPage, webMessagePage } from './pages.ts';
 import { verifierMatches, wellFormed } from './pkce.ts';
 import { profileClaims } from './profile-claims.ts';
@@ -53,6 +54,11 @@ export interface OidcProvider {
 
 /** The hosted-login session cookie (inferred name: the service's is not documented). */
 const SESSION_COOKIE = 'genauth_emulator_session';
+/**
+ * Ties a login page to the browser it was shown in (the emulator's own, inferred: GenAuth's
+ * hosted login is not a documented API). A browser session cookie, sent to the page and its form.
+ */
+const BROWSER_COOKIE = 'genauth_emulator_browser';
 /** The longest value accepted in any parameter: bounds what is kept per pending sign-in. */
 const MAX_PARAM = 2048;
 /** Hosted-login sessions last as long as the app's tokens do by default (inferred). */
@@ -155,6 +161,15 @@ export function oidcProvider(options: OidcOptions): OidcProvider {
     );
   }
 
+  /** This browser's id, from its cookie, which is set on the first login page it is shown. */
+  function browserOf(c: OidcContext): string {
+    const known = getCookie(c, BROWSER_COOKIE);
+    if (known) return known;
+    const browser = handle();
+    setCookie(c, BROWSER_COOKIE, browser, { path: '/oidc/auth', httpOnly: true, sameSite: 'Lax' });
+    return browser;
+  }
+
   /** The live session of this browser, from its cookie. */
   function sessionOf(c: OidcContext): { sid: string; user: UserRow } | undefined {
     const sid = getCookie(c, SESSION_COOKIE);
@@ -251,7 +266,7 @@ export function oidcProvider(options: OidcOptions): OidcProvider {
     if (session && !prompt.has('login')) {
       return respond(c, request, { code: grants.issueCode(request, session.user.user_id, session.sid) });
     }
-    return showLogin(c, grants.startInteraction(request));
+    return showLogin(c, grants.startInteraction(request, browserOf(c)));
   }
 
   routes.get('/oidc/auth', (c) => authorize(c, new URL(c.req.url).searchParams));
@@ -267,9 +282,19 @@ export function oidcProvider(options: OidcOptions): OidcProvider {
     if (!isForm(c)) return showError(c, 'invalid_request', 'the sign-in form must be posted as a form');
     const form = new URLSearchParams(c.get('body') ?? '');
     const interaction = form.get('interaction') ?? '';
-    const request = grants.interaction(interaction);
-    if (!request)
+    const pending = grants.interaction(interaction);
+    if (!pending)
       return showError(c, 'invalid_request', 'this sign-in page expired: start again from the app');
+    // Login CSRF: a page posted from elsewhere (another site's form, with an attacker's own
+    // pending sign-in) comes without the browser cookie of the page it names (SameSite=Lax).
+    if (!sameSecret(getCookie(c, BROWSER_COOKIE) ?? '', pending.browser)) {
+      return showError(
+        c,
+        'invalid_request',
+        'this sign-in page was opened in another browser: start again from the app',
+      );
+    }
+    const { request } = pending;
     const account = form.get('account')?.trim() ?? '';
     const password = form.get('password') ?? '';
     const user = account && account.length <= MAX_PARAM ? store.findAccount('account', account) : undefined;

@@ -29,17 +29,29 @@ export function cookieOf(response: Response): string {
   return (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
 }
 
+/** The `genauth_emulator_browser=...` cookie a response sets, which ties a login page to its browser. */
+export function browserCookieOf(response: Response): string | undefined {
+  return response.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(';')[0] ?? '')
+    .find((cookie) => cookie.startsWith('genauth_emulator_browser='));
+}
+
 /** A code and the PKCE verifier that redeems it. */
 export interface IssuedCode {
   readonly code: string;
   readonly verifier: string;
 }
 
-/** Drives the hosted login of `emulator` as a browser and an SPA do, for one callback URL. */
+/**
+ * Drives the hosted login of `emulator` as one browser and an SPA do, for one callback URL: it
+ * keeps the browser cookie that ties its login pages to it.
+ */
 export class HostedLogin {
   readonly #emulator: Emulator;
   readonly #callback: string;
   readonly #budgetMs: number;
+  #browser = '';
 
   /** @param budgetMs how long each request may take (generous: CI is loaded). */
   constructor(emulator: Emulator, callback: string, budgetMs = 10_000) {
@@ -69,9 +81,20 @@ export class HostedLogin {
     );
   }
 
-  /** `GET /oidc/auth` with these parameters, redirects not followed. */
-  authorize(params: Readonly<Record<string, string>>, cookie?: string): Promise<Response> {
-    return this.fetch(`/oidc/auth?${new URLSearchParams(params)}`, cookie ? { headers: { cookie } } : {});
+  /** This browser's cookie that ties a login page to it, once a page has set it. */
+  get browserCookie(): string {
+    return this.#browser;
+  }
+
+  /** `GET /oidc/auth` with these parameters and the session `cookie`, redirects not followed. */
+  async authorize(params: Readonly<Record<string, string>>, cookie?: string): Promise<Response> {
+    const cookies = [cookie, this.#browser].filter(Boolean).join('; ');
+    const response = await this.fetch(
+      `/oidc/auth?${new URLSearchParams(params)}`,
+      cookies ? { headers: { cookie: cookies } } : {},
+    );
+    this.#browser = browserCookieOf(response) ?? this.#browser;
+    return response;
   }
 
   /** A new pending sign-in (its login page's interaction id), for the PKCE challenge given. */
@@ -85,7 +108,7 @@ export class HostedLogin {
   submitLogin(interaction: string, account: string, password: string): Promise<Response> {
     return this.fetch('/oidc/auth/login', {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: this.#browser },
       body: new URLSearchParams({ interaction, account, password }),
     });
   }

@@ -210,8 +210,18 @@ const contentType = fc.oneof(
 
 /** A generated login form (`POST /oidc/auth/login`). */
 export interface HostileLogin {
-  /** A pending sign-in's id: live, expired, already used, made up, or any text. */
-  readonly interaction: 'fresh' | 'expired' | 'used' | 'unknown' | { readonly text: string } | undefined;
+  /**
+   * A pending sign-in's id: live, live but opened in another browser (login CSRF), expired,
+   * already used, made up, or any text.
+   */
+  readonly interaction:
+    | 'fresh'
+    | 'foreign'
+    | 'expired'
+    | 'used'
+    | 'unknown'
+    | { readonly text: string }
+    | undefined;
   /** The demo user's username or email, or any text. */
   readonly account: 'username' | 'email' | { readonly text: string } | undefined;
   /**
@@ -240,6 +250,7 @@ export function hostileLogin(): fc.Arbitrary<HostileLogin> {
   return fc.record({
     interaction: fc.oneof(
       { weight: 5, arbitrary: fc.constant('fresh' as const) },
+      { weight: 2, arbitrary: fc.constant('foreign' as const) },
       fc.constantFrom('expired' as const, 'used' as const, 'unknown' as const, undefined),
       oidcText.map((text) => ({ text })),
     ),
