@@ -41,7 +41,8 @@ export function authenticateClient(request: ClientCredentials, app: ClientApp): 
   const { form } = request;
   const basic = request.authorization?.match(/^Basic\s+(.+)$/i)?.[1];
   if (!basic) {
-    return check(form.get('client_id') ?? request.appIdHeader, form.get('client_secret') ?? undefined, app);
+    // An empty parameter is an omitted one (RFC 6749 3.2).
+    return check(form.get('client_id') || request.appIdHeader, form.get('client_secret') || undefined, app);
   }
   const credentials = decodeBasic(basic);
   if (!credentials) {
@@ -49,7 +50,8 @@ export function authenticateClient(request: ClientCredentials, app: ClientApp): 
   }
   // RFC 6749 2.3: one authentication method per request. A client_id in the body that names
   // the same client is harmless (some clients always send it); anything else is a second method.
-  if (form.has('client_secret') || (form.has('client_id') && form.get('client_id') !== credentials.id)) {
+  const formId = form.get('client_id');
+  if (form.get('client_secret') || (formId && formId !== credentials.id)) {
     return { error: 'invalid_request', description: ONE_WAY, status: 400 };
   }
   const result = check(credentials.id, credentials.secret, app);

@@ -485,6 +485,16 @@ describe('the authorization request, beyond the happy path', () => {
     expect(interactionOf(await again.text())).toEqual(expect.any(String));
   });
 
+  it('treats a parameter sent without a value as omitted (RFC 6749 3.1): no empty state back, the default response_mode', async () => {
+    const noState = await get(authorizeUrl(defaults(pkcePair().challenge, { state: '' })));
+    const location = new URL(noState.headers.get('location') ?? '');
+    expect(location.searchParams.get('error_description')).toBe('state is required');
+    expect(location.searchParams.has('state')).toBe(false);
+    const mode = await get(authorizeUrl(defaults(pkcePair().challenge, { response_mode: '', nonce: '' })));
+    expect(mode.status).toBe(200);
+    expect(interactionOf(await mode.text())).toEqual(expect.any(String));
+  });
+
   it('takes the request as a form POST too (OIDC Core 3.1.2.1: GET and POST)', async () => {
     const form = await fetch(`${emulator.url}/oidc/auth`, {
       method: 'POST',
@@ -611,6 +621,14 @@ describe('client authentication at /oidc/token (RFC 6749 2.3, 5.2)', () => {
     });
   });
 
+  it('treats an empty client_id as omitted (RFC 6749 3.2), so that x-authing-app-id names the client', async () => {
+    const reply = await token(
+      { ...refresh, client_id: '' },
+      { 'x-authing-app-id': emulator.credentials.appId },
+    );
+    expect(reply.body.error).toBe('invalid_grant');
+  });
+
   it('accepts the same client_id in the body beside HTTP Basic', async () => {
     const { appId, appSecret } = emulator.credentials;
     const reply = await token({ ...refresh, client_id: appId }, basic(`${appId}:${appSecret}`));
@@ -734,6 +752,49 @@ describe('refresh tokens and sessions', () => {
       expect.any(String),
     );
   });
+
+  it('signs out by a form POST too (RP-Initiated Logout 1.0, 2: GET and POST), and never by a HEAD', async () => {
+    const silentCode = async (cookie: string) => {
+      const silent = await get(authorizeUrl(defaults(pkcePair().challenge, { prompt: 'none' })), cookie);
+      return new URL(silent.headers.get('location') ?? '').searchParams.get('code');
+    };
+    const { cookie } = await signIn();
+    const head = await fetch(`${emulator.url}/oidc/session/end`, { method: 'HEAD', headers: { cookie } });
+    expect(head.status).toBe(200);
+    expect(await silentCode(cookie)).toEqual(expect.any(String));
+
+    const post = await fetch(`${emulator.url}/oidc/session/end`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ post_logout_redirect_uri: 'https://app.example/signed-out', state: 'bye' }),
+    });
+    expect(post.status).toBe(303);
+    expect(post.headers.get('location')).toBe('https://app.example/signed-out?state=bye');
+    expect(await silentCode(cookie)).toBeNull();
+  });
+
+  it.each(['GET', 'POST'])(
+    'refuses a %s sign-out with a state over 2048 characters on a page, not with a redirect no client can read',
+    async (method) => {
+      const params = new URLSearchParams({
+        post_logout_redirect_uri: 'https://app.example/signed-out',
+        state: 's'.repeat(method === 'GET' ? 12_000 : 600_000),
+      });
+      const response =
+        method === 'GET'
+          ? await get(`${emulator.url}/oidc/session/end?${params}`)
+          : await fetch(`${emulator.url}/oidc/session/end`, {
+              method,
+              redirect: 'manual',
+              headers: { 'content-type': 'application/x-www-form-urlencoded' },
+              body: params,
+            });
+      expect(response.status).toBe(400);
+      expect(response.headers.get('location')).toBeNull();
+      expect(await response.text()).toContain('state is longer than 2048 characters');
+    },
+  );
 
   it('refuses post_logout_redirect_uri given twice on a page, never a redirect', async () => {
     const query = new URLSearchParams([

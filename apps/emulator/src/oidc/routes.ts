@@ -214,8 +214,8 @@ export function oidcProvider(options: OidcOptions): OidcProvider {
 
   /** The authorization request (RFC 6749 4.1.1, OIDC Core 3.1.2.1), from the query or a form. */
   function authorize(c: OidcContext, params: URLSearchParams): Response {
-    const param = (name: string) => params.get(name) ?? undefined;
-    if ([...params.values()].some((value) => value.length > MAX_PARAM)) {
+    const param = (name: string) => paramValue(params, name);
+    if (overlong(params)) {
       return showError(c, 'invalid_request', `a parameter is longer than ${MAX_PARAM} characters`);
     }
     // Until client_id and redirect_uri check out, nothing goes back to redirect_uri (RFC 6749 4.1.2.1).
@@ -411,11 +411,16 @@ export function oidcProvider(options: OidcOptions): OidcProvider {
   routes.get('/oidc/me', userInfo);
   routes.post('/oidc/me', userInfo);
 
-  routes.get('/oidc/session/end', async (c) => {
-    const params = new URL(c.req.url).searchParams;
+  /** Sign-out (OpenID Connect RP-Initiated Logout 1.0), from the query or a form. */
+  async function signOut(c: OidcContext, params: URLSearchParams): Promise<Response> {
+    // The state goes back in a Location header, which clients read up to some 16 KiB. (An
+    // id_token_hint is only verified, and an id token with a full profile may be long.)
+    if ((params.get('state') ?? '').length > MAX_PARAM) {
+      return showError(c, 'invalid_request', `state is longer than ${MAX_PARAM} characters`);
+    }
     const repeated = repeatedParameter(params, LOGOUT_PARAMETERS);
     if (repeated) return showError(c, 'invalid_request', `${repeated} is given more than once`);
-    const back = params.get('post_logout_redirect_uri') ?? undefined;
+    const back = paramValue(params, 'post_logout_redirect_uri');
     if (back !== undefined && !callbacks.has(back)) {
       return showError(
         c,
@@ -430,10 +435,13 @@ export function oidcProvider(options: OidcOptions): OidcProvider {
     if (hint && (hinted?.aud !== appId || hinted.jti !== undefined)) {
       return showError(c, 'invalid_request', 'id_token_hint is not an id token of this app');
     }
-    const session = getCookie(c, SESSION_COOKIE);
-    if (session) grants.endSession(session);
-    if (typeof hinted?.sid === 'string') grants.endSession(hinted.sid);
-    deleteCookie(c, SESSION_COOKIE, { path: '/oidc' });
+    // HEAD is a safe method (RFC 9110 9.2.1): it gets the GET's answer, and changes nothing.
+    if (c.req.method !== 'HEAD') {
+      const session = getCookie(c, SESSION_COOKIE);
+      if (session) grants.endSession(session);
+      if (typeof hinted?.sid === 'string') grants.endSession(hinted.sid);
+      deleteCookie(c, SESSION_COOKIE, { path: '/oidc' });
+    }
     if (back === undefined) {
       c.header('content-security-policy', pageCsp({ callbackOrigins }));
       return c.html(signedOutPage());
@@ -442,6 +450,12 @@ export function oidcProvider(options: OidcOptions): OidcProvider {
     const state = params.get('state');
     if (state) url.searchParams.set('state', state);
     return c.redirect(url.toString(), 303);
+  }
+
+  routes.get('/oidc/session/end', (c) => signOut(c, new URL(c.req.url).searchParams));
+  routes.post('/oidc/session/end', (c) => {
+    if (!isForm(c)) return showError(c, 'invalid_request', 'a POST sign-out request must be a form');
+    return signOut(c, new URLSearchParams(c.get('body') ?? ''));
   });
 
   return {
@@ -502,6 +516,19 @@ const TOKEN_PARAMETERS = [
  */
 function repeatedParameter(params: URLSearchParams, names: readonly string[]): string | undefined {
   return names.find((name) => params.getAll(name).length > 1);
+}
+
+/**
+ * A parameter's value; one sent without a value is treated as omitted (RFC 6749 3.1, 3.2: MUST),
+ * so that `state=` is no state to send back and `response_mode=` is the default one.
+ */
+function paramValue(params: URLSearchParams, name: string): string | undefined {
+  return params.get(name) || undefined;
+}
+
+/** Whether a value is longer than {@link MAX_PARAM}: what is kept per pending sign-in, or sent back, is bounded. */
+function overlong(params: URLSearchParams): boolean {
+  return [...params.values()].some((value) => value.length > MAX_PARAM);
 }
 
 /** Whether the request's body is a form (`application/x-www-form-urlencoded`). */

@@ -466,6 +466,8 @@ export function hostileUserInfo(): fc.Arbitrary<HostileUserInfo> {
 
 /** A generated sign-out (`/oidc/session/end`). */
 export interface HostileLogout {
+  /** A query, or a form `POST`. */
+  readonly method: 'GET' | 'POST';
   readonly hint: 'id' | 'expired-id' | 'access' | { readonly text: string } | undefined;
   readonly back: string | undefined;
   readonly state: string | undefined;
@@ -475,6 +477,7 @@ export interface HostileLogout {
 /** Sign-outs: hints of each kind, return addresses registered or not, states with markup. */
 export function hostileLogout(world: OidcWorld): fc.Arbitrary<HostileLogout> {
   return fc.record({
+    method: fc.constantFrom<HostileLogout['method']>('GET', 'POST'),
     hint: fc.oneof(
       { weight: 3, arbitrary: fc.constantFrom('id' as const, 'expired-id' as const, undefined) },
       fc.constant('access' as const),
