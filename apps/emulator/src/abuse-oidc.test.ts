@@ -53,7 +53,11 @@ const TOKEN_ERRORS = [
 const DESCRIPTION = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
 const FORM = 'application/x-www-form-urlencoded';
 const SESSION_COOKIE = 'genauth_emulator_session';
-/** The authorization request's parameters (RFC 6749 4.1.1, RFC 7636 4.3, OIDC Core 3.1.2.1). */
+/**
+ * The authorization request's parameters (RFC 6749 4.1.1, RFC 7636 4.3, OIDC Core 3.1.2.1).
+ * Written out from the RFCs here, not imported from `oidc/routes.ts`: the walk's model of the
+ * right answer must not follow the list the provider happens to check.
+ */
 const AUTHORIZATION_PARAMETERS = [
   'client_id',
   'redirect_uri',

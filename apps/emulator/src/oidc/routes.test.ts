@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type Emulator, startEmulator } from '../emulator.ts';
-import { browserCookieOf, interactionOf, pkcePair } from '../testing/hosted-login.ts';
+import { browserCookieOf, HostedLogin, interactionOf, pkcePair } from '../testing/hosted-login.ts';
 
 // The hosted login as a browser and an SPA drive it, with fetch against a real emulator: the
 // authorization request, the login form, the redirect back with a code, the token exchange.
@@ -43,18 +43,9 @@ function authorizeUrl(params: Record<string, string | undefined>): string {
   return `${emulator.url}/oidc/auth?${query}`;
 }
 
+/** A valid authorization request's parameters, with `extra` over them (`undefined` drops one). */
 function defaults(challenge: string, extra: Record<string, string | undefined> = {}) {
-  return {
-    client_id: emulator.credentials.appId,
-    redirect_uri: CALLBACK,
-    response_type: 'code',
-    scope: 'openid profile email offline_access',
-    state: 'state-1234',
-    nonce: 'nonce-5678',
-    code_challenge: challenge,
-    code_challenge_method: 'S256',
-    ...extra,
-  };
+  return new HostedLogin(emulator, CALLBACK).params(challenge, extra);
 }
 
 /** The cookie that ties a login page to the browser that opened it: these tests play one browser. */
