@@ -20,10 +20,11 @@ export function answerClientError(error: NodeJS.ErrnoException, socket: Socket, 
   }
   const oidc = oidcFailure(requestPath(error), 'headTooLarge', 431);
   if (oidc) {
-    const headers = Object.entries(oidc.headers).map(([name, value]) => `${name}: ${value}\r\n`);
-    socket.end(
-      `HTTP/1.1 431 Request Header Fields Too Large\r\ncontent-type: ${oidc.contentType}\r\n${headers.join('')}` +
-        `content-length: ${Buffer.byteLength(oidc.body)}\r\nconnection: close\r\n\r\n${oidc.body}`,
+    endWith(
+      socket,
+      '431 Request Header Fields Too Large',
+      { 'content-type': oidc.contentType, ...oidc.headers },
+      oidc.body,
     );
     return;
   }
@@ -32,9 +33,24 @@ export function answerClientError(error: NodeJS.ErrnoException, socket: Socket, 
     message: message('payloadTooLarge', 'zh-CN'),
     requestId: randomUUID(),
   });
+  endWith(
+    socket,
+    httpStatus ? '413 Payload Too Large' : '200 OK',
+    { 'content-type': 'application/json; charset=UTF-8' },
+    body,
+  );
+}
+
+/** Writes a whole reply on the raw socket (Node has no response object for it) and closes it. */
+function endWith(
+  socket: Socket,
+  status: string,
+  headers: Readonly<Record<string, string>>,
+  body: string,
+): void {
+  const lines = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`);
   socket.end(
-    `HTTP/1.1 ${httpStatus ? '413 Payload Too Large' : '200 OK'}\r\n` +
-      'content-type: application/json; charset=UTF-8\r\n' +
+    `HTTP/1.1 ${status}\r\n${lines.join('')}` +
       `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
   );
 }

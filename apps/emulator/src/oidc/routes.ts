@@ -271,16 +271,15 @@ export function oidcProvider(options: OidcOptions): OidcProvider {
 
   routes.get('/oidc/auth', (c) => authorize(c, new URL(c.req.url).searchParams));
   routes.post('/oidc/auth', (c) => {
-    if (!isForm(c)) {
-      return showError(c, 'invalid_request', 'a POST authorization request must be a form');
-    }
-    return authorize(c, new URLSearchParams(c.get('body') ?? ''));
+    const form = formOf(c);
+    if (!form) return showError(c, 'invalid_request', 'a POST authorization request must be a form');
+    return authorize(c, form);
   });
 
   routes.post('/oidc/auth/login', (c) => {
     // The page's form posts a form; anything else (a text/plain form, JSON) is not it.
-    if (!isForm(c)) return showError(c, 'invalid_request', 'the sign-in form must be posted as a form');
-    const form = new URLSearchParams(c.get('body') ?? '');
+    const form = formOf(c);
+    if (!form) return showError(c, 'invalid_request', 'the sign-in form must be posted as a form');
     const interaction = form.get('interaction') ?? '';
     const pending = grants.interaction(interaction);
     if (!pending)
@@ -320,10 +319,10 @@ export function oidcProvider(options: OidcOptions): OidcProvider {
 
   routes.post('/oidc/token', async (c) => {
     c.header('cache-control', 'no-store');
-    if (!isForm(c)) {
+    const form = formOf(c);
+    if (!form) {
       return tokenError(c, 'invalid_request', 'the body must be application/x-www-form-urlencoded');
     }
-    const form = new URLSearchParams(c.get('body') ?? '');
     const repeated = repeatedParameter(form, TOKEN_PARAMETERS);
     if (repeated) return tokenError(c, 'invalid_request', `${repeated} is given more than once`);
     const client = authenticateClient(
@@ -379,9 +378,7 @@ export function oidcProvider(options: OidcOptions): OidcProvider {
     const bearer = bearerToken({
       authorization: c.req.header('authorization'),
       query: c.req.query('access_token'),
-      form: isForm(c)
-        ? (new URLSearchParams(c.get('body') ?? '').get('access_token') ?? undefined)
-        : undefined,
+      form: formOf(c)?.get('access_token') ?? undefined,
     });
     if ('several' in bearer) {
       c.header('www-authenticate', 'Bearer error="invalid_request"');
@@ -454,8 +451,9 @@ export function oidcProvider(options: OidcOptions): OidcProvider {
 
   routes.get('/oidc/session/end', (c) => signOut(c, new URL(c.req.url).searchParams));
   routes.post('/oidc/session/end', (c) => {
-    if (!isForm(c)) return showError(c, 'invalid_request', 'a POST sign-out request must be a form');
-    return signOut(c, new URLSearchParams(c.get('body') ?? ''));
+    const form = formOf(c);
+    if (!form) return showError(c, 'invalid_request', 'a POST sign-out request must be a form');
+    return signOut(c, form);
   });
 
   return {
@@ -531,9 +529,12 @@ function overlong(params: URLSearchParams): boolean {
   return [...params.values()].some((value) => value.length > MAX_PARAM);
 }
 
-/** Whether the request's body is a form (`application/x-www-form-urlencoded`). */
-function isForm(c: OidcContext): boolean {
-  return (c.req.header('content-type') ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded');
+/** The request's body as a form, or `undefined` when it is not `application/x-www-form-urlencoded`. */
+function formOf(c: OidcContext): URLSearchParams | undefined {
+  const type = (c.req.header('content-type') ?? '').toLowerCase();
+  return type.startsWith('application/x-www-form-urlencoded')
+    ? new URLSearchParams(c.get('body') ?? '')
+    : undefined;
 }
 
 function tokenError(c: OidcContext, error: string, description: string, status: 400 | 401 = 400): Response {
