@@ -87,6 +87,10 @@ describe('parseCliArgs', () => {
       '3',
       '--drop-rate',
       '0.01',
+      '--stall-rate',
+      '0.02',
+      '--endless-rate',
+      '0.03',
       '--fault-seed',
       '9',
       '--fault-paths',
@@ -103,6 +107,8 @@ describe('parseCliArgs', () => {
         { rate: 0.1, fault: { type: 'http-error' } },
         { rate: 0.05, fault: { type: 'rate-limit', retryAfterSeconds: 3 } },
         { rate: 0.01, fault: { type: 'drop-connection' } },
+        { rate: 0.02, fault: { type: 'stalled-body' } },
+        { rate: 0.03, fault: { type: 'endless-body' } },
       ],
     });
   });

@@ -52,6 +52,8 @@ Faults (also at run time: POST /__emulator/faults)
   --malformed-rate <0-1>     fraction of replies whose body is not JSON
   --truncate-rate <0-1>      fraction of replies cut in half
   --drop-rate <0-1>          fraction of connections dropped without a reply
+  --stall-rate <0-1>         fraction of replies that stop half-way, the connection left open
+  --endless-rate <0-1>       fraction of replies whose body never ends
   --fault-seed <n>           seed of the random faults (default 1)
   --fault-paths <a,b>        only these paths (a trailing * matches a prefix)
   --token-ttl <s>            management tokens expire after s seconds (default 7200)
@@ -66,6 +68,8 @@ const RATE_FLAGS = {
   'malformed-rate': { type: 'malformed-body' },
   'truncate-rate': { type: 'truncated-body' },
   'drop-rate': { type: 'drop-connection' },
+  'stall-rate': { type: 'stalled-body' },
+  'endless-rate': { type: 'endless-body' },
 } as const satisfies Record<string, Fault>;
 
 const string = { type: 'string' } as const;
@@ -179,6 +183,8 @@ function parse(argv: readonly string[]) {
       'malformed-rate': string,
       'truncate-rate': string,
       'drop-rate': string,
+      'stall-rate': string,
+      'endless-rate': string,
       'fault-seed': string,
       'fault-paths': string,
       'token-ttl': string,

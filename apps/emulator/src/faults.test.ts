@@ -1,4 +1,5 @@
 import { networkInterfaces } from 'node:os';
+import { setTimeout as delay } from 'node:timers/promises';
 import { getGroup, isValidationError, listGroups } from '@genauth-groups/models';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEmulator } from './emulator.ts';
@@ -65,6 +66,49 @@ describe('queued faults', () => {
     expect(response.status).toBe(200);
     await expect(response.text()).rejects.toThrow();
     expect((await env.api.get(getGroup, { code: 'cut' })).body.statusCode).toBe(200);
+  });
+
+  it.each([
+    ['the real reply, after processing the request', 'create-group', undefined, 200],
+    ['an HTTP 503 error envelope', 'list-groups', 503, 503],
+  ] as const)(
+    'stalls half-way through %s, the connection left open',
+    async (_, endpoint, status, expected) => {
+      env.emulator.faults.queue([{ type: 'stalled-body', status }], { paths: [`/api/v3/${endpoint}`] });
+      const response = await env.api.raw(`/api/v3/${endpoint}`, {
+        method: endpoint === 'create-group' ? 'POST' : 'GET',
+        headers: { 'content-type': 'application/json' },
+        ...(endpoint === 'create-group' && {
+          body: JSON.stringify({ code: 'stalled', name: 'Stalled', description: '', type: 'static' }),
+        }),
+      });
+      expect(response.status).toBe(expected);
+      const length = Number(response.headers.get('content-length'));
+      const reader = response.body?.getReader();
+      let received = 0;
+      while (received < Math.floor(length / 2)) received += (await reader?.read())?.value?.byteLength ?? 0;
+      expect(received).toBe(Math.floor(length / 2));
+      // Nothing more comes: the next read is still pending when a generous wait is over.
+      const next = reader?.read();
+      const silent = await Promise.race([next?.then(() => false), delay(300).then(() => true)]);
+      expect(silent).toBe(true);
+      await reader?.cancel();
+      if (status === undefined)
+        expect((await env.api.get(getGroup, { code: 'stalled' })).body.statusCode).toBe(200);
+    },
+  );
+
+  it('sends a body that never ends, as fast as the client reads', async () => {
+    env.emulator.faults.queue([{ type: 'endless-body' }]);
+    const response = await env.api.raw('/api/v3/list-groups');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('application/json');
+    const reader = response.body?.getReader();
+    let received = 0;
+    while (received < 8 * 1024 * 1024) received += (await reader?.read())?.value?.byteLength ?? 0;
+    await reader?.cancel();
+    // The emulator goes on serving once the client hangs up.
+    expect((await env.api.get(listGroups)).body.statusCode).toBe(200);
   });
 
   it('drops the connection without a reply', async () => {

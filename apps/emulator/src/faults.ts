@@ -46,6 +46,17 @@ export const FaultSchema = v.variant('type', [
   v.strictObject({ type: v.literal('truncated-body') }),
   /** The connection is destroyed before any byte of the reply. */
   v.strictObject({ type: v.literal('drop-connection') }),
+  /**
+   * The head and the first half of the body, then silence: the connection stays open until the
+   * client gives up. The real reply (the request is processed), or with `status` an HTTP 5xx with
+   * an error envelope.
+   */
+  v.strictObject({ type: v.literal('stalled-body'), status: v.optional(v.picklist([500, 502, 503])) }),
+  /**
+   * HTTP 200, `application/json`, and a body that never ends: the start of an envelope, then
+   * whitespace for as long as the client reads, as a broken proxy or a hostile server might send.
+   */
+  v.strictObject({ type: v.literal('endless-body') }),
 ]);
 /** @see {@link FaultSchema} */
 export type Fault = v.InferInput<typeof FaultSchema>;
@@ -130,7 +141,9 @@ export type ResolvedFault =
   | { readonly type: 'rate-limit'; readonly retryAfterSeconds: number; readonly level: 'http' | 'body' }
   | { readonly type: 'malformed-body' }
   | { readonly type: 'truncated-body' }
-  | { readonly type: 'drop-connection' };
+  | { readonly type: 'drop-connection' }
+  | { readonly type: 'stalled-body'; readonly status?: 500 | 502 | 503 | undefined }
+  | { readonly type: 'endless-body' };
 
 /** What happens to one request. */
 export interface FaultDecision {
@@ -222,6 +235,8 @@ export class Faults implements FaultController {
           retryAfterSeconds: fault.retryAfterSeconds ?? 1,
           level: fault.level ?? 'http',
         };
+      case 'stalled-body':
+        return { type: fault.type, status: fault.status };
       default:
         return { type: fault.type };
     }

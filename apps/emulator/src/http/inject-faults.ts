@@ -44,16 +44,19 @@ async function inject(
     await next();
     return;
   }
-  if (fault.type === 'truncated-body') {
+  if (fault.type === 'truncated-body' || (fault.type === 'stalled-body' && !fault.status)) {
     c.set('replyAsResponse', true);
     await next();
-    c.res = await truncate(c, c.res);
+    c.res = await sendHalf(c, c.res, fault.type === 'truncated-body' ? 'close' : 'stall');
     return;
   }
   return reply(c, fault);
 }
 
-function reply(c: AppContext, fault: Exclude<ResolvedFault, { type: 'truncated-body' }>): Response {
+function reply(
+  c: AppContext,
+  fault: Exclude<ResolvedFault, { type: 'truncated-body' }>,
+): Response | Promise<Response> {
   switch (fault.type) {
     case 'http-error':
       return c.json(errorEnvelope(c, new ApiError(fault.status, SERVER_ERRORS[fault.status])), fault.status);
@@ -69,17 +72,56 @@ function reply(c: AppContext, fault: Exclude<ResolvedFault, { type: 'truncated-b
     case 'drop-connection':
       c.env.incoming.socket.destroy();
       return RESPONSE_ALREADY_SENT;
+    case 'stalled-body': {
+      const status = fault.status ?? 500;
+      return sendHalf(
+        c,
+        c.json(errorEnvelope(c, new ApiError(status, SERVER_ERRORS[status])), status),
+        'stall',
+      );
+    }
+    case 'endless-body':
+      return sendEndlessly(c);
   }
 }
 
-/** Sends the head and half the body of `response`, announcing its full length, then closes the connection. */
-async function truncate(c: AppContext, response: Response): Promise<Response> {
+/**
+ * Sends the head of `response`, announcing its full length, and the first half of its body; then
+ * closes the connection (`truncated-body`) or leaves it open and silent (`stalled-body`: the
+ * client's time-out ends it, or the emulator's `close()`).
+ */
+async function sendHalf(c: AppContext, response: Response, then: 'close' | 'stall'): Promise<Response> {
   const body = Buffer.from(await response.arrayBuffer());
   const { outgoing } = c.env;
   outgoing.writeHead(response.status, {
     ...Object.fromEntries(response.headers),
     'content-length': String(body.length),
   });
-  outgoing.write(body.subarray(0, Math.floor(body.length / 2)), () => outgoing.socket?.destroy());
+  const half = body.subarray(0, Math.floor(body.length / 2));
+  if (then === 'close') outgoing.write(half, () => outgoing.socket?.destroy());
+  else outgoing.write(half);
   return RESPONSE_ALREADY_SENT;
+}
+
+/** What `endless-body` repeats after the envelope's start: 64 KiB of spaces, valid JSON whitespace. */
+const ENDLESS_CHUNK = new Uint8Array(64 * 1024).fill(0x20);
+
+/**
+ * HTTP 200 and a body that goes on as long as the client reads it (no length: chunked). A pulled
+ * stream, so that the emulator makes a chunk only when the socket has taken the last one, and
+ * stops when the client hangs up; a `Response`, so that it has the headers of any other reply
+ * (CORS on the authentication side).
+ */
+function sendEndlessly(c: AppContext): Response {
+  let chunk = new TextEncoder().encode('{"statusCode":200,"message":"","data":');
+  const body = new ReadableStream<Uint8Array>(
+    {
+      pull: (controller) => {
+        controller.enqueue(chunk);
+        chunk = ENDLESS_CHUNK;
+      },
+    },
+    { highWaterMark: 0 },
+  );
+  return c.body(body, 200, { 'content-type': 'application/json; charset=UTF-8' });
 }
