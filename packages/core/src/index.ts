@@ -23,10 +23,12 @@ export {
 export { normalizeHost } from './host.ts';
 export { encodeParams } from './params.ts';
 export { encodeQuery, type QueryValue } from './query.ts';
+export { BODY_TIMED_OUT, BODY_TOO_LARGE, readBody } from './read-body.ts';
 export {
   type BaseTransportOptions,
   type CallOptions,
   createBaseTransport,
+  DEFAULT_MAX_REPLY_BYTES,
   DEFAULT_RETRY,
   DEFAULT_TIMEOUT,
   type EncodedParams,

@@ -38,10 +38,14 @@ function exchange(options: {
   fetch?: typeof fetch;
   baseUrl?: string;
   signal?: AbortSignal;
+  timeout?: number;
+  maxReplyBytes?: number;
 }) {
   const api = createTransport({
     baseUrl: options.baseUrl ?? emulator.url,
     retry: { limit: options.limit, delay: () => 1 },
+    timeout: options.timeout,
+    maxReplyBytes: options.maxReplyBytes,
     ...(options.fetch && { fetch: options.fetch }),
   });
   const { accessKeyId, accessKeySecret } = emulator.credentials;
@@ -155,32 +159,60 @@ describe('a POST that is not repeatable', () => {
   });
 });
 
-// A loopback server that sends a head and part of a body, then nothing: the emulator's faults
-// delay a whole reply, not its body.
-describe('a reply whose body stalls after its head', () => {
+// fetch's timeout ends when the head arrives: the transport bounds each body itself, in time and
+// in size, the body of an HTTP error as that of a success.
+describe('a reply body that stalls after its head', () => {
   it.each([
-    ['a TimeoutError', true, { name: 'TimeoutError', timeout: 200 }],
+    ['a TimeoutError, not retried', true, { name: 'TimeoutError', timeout: 200 }],
     ['an UnknownOutcomeError of a write', false, { name: 'UnknownOutcomeError', lost: 'timeout' }],
-  ])('is %s within the timeout, not a hang', { timeout: 10_000 }, async (_, repeatable, expected) => {
-    const { createServer } = await import('node:http');
-    const server = createServer((_, response) => {
-      response.writeHead(200, { 'content-type': 'application/json', 'content-length': '1000' });
-      response.write('{"statusCode":200,');
+  ])('is %s, within the timeout', async (_, repeatable, expected) => {
+    queue({ type: 'stalled-body' }, 3);
+    const wire = counting();
+    const error = await exchange({ limit: 2, repeatable, timeout: 200, fetch: wire.fetch });
+    expect(error).toMatchObject({ ...expected, endpoint: where });
+    expect(wire.sent).toEqual(['POST']);
+  });
+
+  it('of an HTTP error is dropped at the timeout, and the status is retried as it says', async () => {
+    queue({ type: 'stalled-body', status: 503 }, 1);
+    const wire = counting();
+    const reply = await exchange({ limit: 2, repeatable: true, timeout: 200, fetch: wire.fetch });
+    expect(reply).toMatchObject({ statusCode: 200 });
+    expect(wire.sent).toEqual(['POST', 'POST']);
+  });
+
+  it('of an HTTP error on every attempt ends as the ApiError of its status, not a hang', async () => {
+    queue({ type: 'stalled-body', status: 502 }, 3);
+    const wire = counting();
+    const error = await exchange({ limit: 2, repeatable: true, timeout: 200, fetch: wire.fetch });
+    expect(error).toMatchObject({
+      name: 'ApiError',
+      statusCode: 502,
+      httpStatus: 502,
+      serverMessage: 'HTTP 502 Bad Gateway',
+      endpoint: where,
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const address = server.address();
-    if (typeof address !== 'object' || address === null) throw new Error('no address');
-    try {
-      const api = createTransport({ baseUrl: `http://127.0.0.1:${address.port}`, timeout: 200, retry: 2 });
-      const { accessKeyId, accessKeySecret } = emulator.credentials;
-      const error = await api
-        .call(getManagementToken, { accessKeyId, accessKeySecret }, { name: 'x', repeatable })
-        .catch((caught: unknown) => caught);
-      expect(error).toMatchObject({ ...expected, endpoint: where });
-    } finally {
-      server.closeAllConnections();
-      server.close();
-    }
+    expect(wire.sent).toHaveLength(3);
+  });
+});
+
+describe('a reply body that never ends', () => {
+  it.each([
+    [
+      'a ValidationError naming the most taken, not retried',
+      true,
+      {
+        name: 'ValidationError',
+        message: `Invalid ${where} reply: expected a body of at most 1048576 bytes`,
+      },
+    ],
+    ['an UnknownOutcomeError of a write', false, { name: 'UnknownOutcomeError', lost: 'unreadable-reply' }],
+  ])('is %s, once it passes maxReplyBytes', async (_, repeatable, expected) => {
+    queue({ type: 'endless-body' }, 3);
+    const wire = counting();
+    const error = await exchange({ limit: 2, repeatable, maxReplyBytes: 1024 * 1024, fetch: wire.fetch });
+    expect(error).toMatchObject(expected);
+    expect(wire.sent).toEqual(['POST']);
   });
 });
 

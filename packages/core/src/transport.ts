@@ -15,11 +15,19 @@ import { ApiError } from './errors/api-error.ts';
 import { NetworkError } from './errors/network-error.ts';
 import { TimeoutError } from './errors/timeout-error.ts';
 import type { LostReply } from './errors/unknown-outcome-error.ts';
-import { BODY_TIMED_OUT, readBody } from './read-body.ts';
+import { BODY_TIMED_OUT, BODY_TOO_LARGE, readBody } from './read-body.ts';
 import { retryAfterMs } from './retry-after.ts';
 
 /** Per-attempt timeout of the official SDKs (contract section 11). */
 export const DEFAULT_TIMEOUT = 10_000;
+
+/**
+ * The longest reply body a client takes, in bytes: 64 MiB. The API's largest replies are lists
+ * that are not paged (`get-all-groups` of 100 000 groups of the emulator's kind, 164 bytes each,
+ * is 16 MiB); a body past this is from something else (a broken proxy, a hostile server) and
+ * would only fill the memory of a browser tab or an editor.
+ */
+export const DEFAULT_MAX_REPLY_BYTES = 67_108_864;
 
 /**
  * Retries for calls that are safe to repeat (GET, and those marked `repeatable`): network errors, HTTP 408/429/5xx, and replies whose body
@@ -57,6 +65,12 @@ export interface TransportOptions {
    * that stalls is a `TimeoutError` too). @default 10000
    */
   readonly timeout?: number | undefined;
+  /**
+   * The longest reply body taken, in bytes: a longer one is cancelled once it passes this and
+   * fails the call with a `ValidationError`, not retried. An HTTP error's longer body is
+   * dropped, and its status speaks. @default {@link DEFAULT_MAX_REPLY_BYTES}
+   */
+  readonly maxReplyBytes?: number | undefined;
   /** Retry limit, or ky retry options merged over {@link DEFAULT_RETRY}. @default 2 */
   readonly retry?: number | RetryOptions | undefined;
   /** The `fetch` to use. @default globalThis.fetch */
@@ -157,6 +171,8 @@ interface ReplySlot {
   readonly repeatable: boolean;
   /** How long the body may take once the head is in, in ms (the per-attempt timeout). */
   readonly timeout: number;
+  /** The longest body taken, in bytes. */
+  readonly maxBytes: number;
   /** The call, as `METHOD /path`, for the errors. */
   readonly where: string;
   body?: unknown;
@@ -170,7 +186,12 @@ interface ReplySlot {
  */
 export function createBaseTransport(options: BaseTransportOptions): Transport {
   const timeout = options.timeout ?? DEFAULT_TIMEOUT;
-  const { encodeParams, lostReply, parseReply = parse } = options;
+  const {
+    encodeParams,
+    lostReply,
+    parseReply = parse,
+    maxReplyBytes: maxBytes = DEFAULT_MAX_REPLY_BYTES,
+  } = options;
   const retry: RetryOptions = {
     ...DEFAULT_RETRY,
     ...(typeof options.retry === 'number' ? { limit: options.retry } : options.retry),
@@ -193,7 +214,7 @@ export function createBaseTransport(options: BaseTransportOptions): Transport {
       const encoded = endpoint.params && encodeParams?.(endpoint, params, name);
       // The query goes in the URL as it is: given as `searchParams`, ky builds the Request twice.
       const { searchParams = '', ...body }: { searchParams?: string; json?: unknown } = encoded ?? {};
-      const slot: ReplySlot = { repeatable, timeout, where };
+      const slot: ReplySlot = { repeatable, timeout, maxBytes, where };
       let response: Response;
       try {
         response = await api(endpoint.path.slice(1) + (searchParams && `?${searchParams}`), {
@@ -210,7 +231,9 @@ export function createBaseTransport(options: BaseTransportOptions): Transport {
       }
       // The hook read a clone of the body; this copy is not needed. A body cut off mid-way
       // rejects here as well (`TypeError: terminated`): the hook has recorded it in the slot.
-      await response.body?.cancel().catch(() => undefined);
+      // Not awaited: the cancel of a copy settles only once every copy of the body is cancelled,
+      // and a caller's `fetch` may keep one (to log it, say) until the call is over.
+      response.body?.cancel().catch(() => undefined);
       if (slot.unreadable) throw lost(...slot.unreadable);
       const statusCode = statusCodeOf(slot.body);
       if (statusCode !== 200) {
@@ -222,25 +245,35 @@ export function createBaseTransport(options: BaseTransportOptions): Transport {
 }
 
 /**
- * Reads every successful reply once: the body goes to the call's slot, and a repeatable call is
- * retried when the body says 429 or 5xx or cannot be read (cut off, or not JSON). On the last
- * attempt nothing is retried, so `call` reports what the server said instead of a retry error.
+ * Reads every reply once: the body of a successful one goes to the call's slot, and a repeatable
+ * call is retried when the body says 429 or 5xx or cannot be read (cut off, or not JSON). On the
+ * last attempt nothing is retried, so `call` reports what the server said instead of a retry error.
  */
 const readReply: AfterResponseHook = async (_request, options, response, { retryCount }) => {
-  if (!response.ok) return response.status >= 400 ? readErrorReply(response) : undefined;
   const slot = (options.context as { slot?: ReplySlot }).slot;
   if (!slot) return;
+  if (!response.ok) return response.status >= 400 ? readErrorReply(response, slot) : undefined;
   const canRetry = slot.repeatable && retryCount < (options.retry.limit ?? 0);
-  let text: string | typeof BODY_TIMED_OUT;
+  let text: Awaited<ReturnType<typeof readBody>>;
   try {
-    text = await readBody(response, slot.timeout);
+    text = await readBody(response, slot.timeout, slot.maxBytes);
   } catch (cause) {
     slot.unreadable = [new NetworkError(slot.where, cause), 'unreadable-reply'];
     return canRetry ? ky.retry({ code: 'BODY_CUT_OFF' }) : undefined;
   }
+  // Neither is retried, as a head that does not come in time is not: each would cost a full
+  // timeout, or as many bytes again.
   if (text === BODY_TIMED_OUT) {
-    // Not retried, as a head that does not come in time is not: each would cost a full timeout.
     slot.unreadable = [new TimeoutError(slot.where, slot.timeout), 'timeout'];
+    return undefined;
+  }
+  if (text === BODY_TOO_LARGE) {
+    slot.unreadable = [
+      new ValidationError(`${slot.where} reply`, [
+        validationIssue('', `a body of at most ${slot.maxBytes} bytes`),
+      ]),
+      'unreadable-reply',
+    ];
     return undefined;
   }
   try {
@@ -269,9 +302,12 @@ const readReply: AfterResponseHook = async (_request, options, response, { retry
  * body: when ky retries an error reply, nobody reads the original's branch, so the connection stays
  * held until the call's signal aborts (a paging walk aborts its signal when it ends), and Node 22's
  * fetch then rejects that branch with no handler. Returning a copy makes ky cancel the original.
+ * The body is read as a successful one is, within the timeout and the size: a body that stalls,
+ * breaks off or goes on too long is dropped, and the status speaks (and is retried as it says).
  */
-async function readErrorReply(response: Response): Promise<Response> {
-  const text = await response.text().catch(() => '');
+async function readErrorReply(response: Response, { timeout, maxBytes }: ReplySlot): Promise<Response> {
+  const read = await readBody(response, timeout, maxBytes).catch(() => '');
+  const text = typeof read === 'string' ? read : '';
   const { status, statusText, headers } = response;
   return new Response(text, { status, statusText, headers });
 }

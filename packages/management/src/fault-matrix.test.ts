@@ -80,6 +80,21 @@ describe.each(['signature', 'token'] as const)('with auth: %s', (auth) => {
       expect(error).toMatchObject({ name: 'TimeoutError', timeout: 100 });
       await expectTypedAndClean(error, wire);
     });
+
+    it('fails typed and clean with a body that stalls, and one that never ends (neither retried)', async () => {
+      emulator.faults.queue([{ type: 'stalled-body' }, { type: 'endless-body' }], { paths: [LIST] });
+      const { api, wire } = client(auth, { timeout: 200, maxReplyBytes: 1024 * 1024 });
+      const stalled = await api.listGroups().catch((caught: unknown) => caught);
+      expect(stalled).toMatchObject({ name: 'TimeoutError', timeout: 200 });
+      await expectTypedAndClean(stalled, wire);
+      const endless = await api.listGroups().catch((caught: unknown) => caught);
+      expect(endless).toMatchObject({
+        name: 'ValidationError',
+        message: `Invalid GET ${LIST} reply: expected a body of at most 1048576 bytes`,
+      });
+      await expectTypedAndClean(endless, wire);
+      expect(count(wire, LIST)).toBe(2);
+    });
   });
 
   describe('a write', () => {

@@ -99,6 +99,7 @@ export class ManagementClient {
     const common = {
       baseUrl,
       timeout: config.timeout,
+      maxReplyBytes: config.maxReplyBytes,
       retry: config.retry as number | RetryOptions | undefined,
       // Looked up at each request, as ky does when given none.
       fetch: slots.fetch((input, init) => (send ?? globalThis.fetch)(input, init)),

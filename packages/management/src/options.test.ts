@@ -16,6 +16,7 @@ describe('ManagementClient options', () => {
     [{ ...valid, auth: 'basic' }, 'auth: expected ("signature" | "token")'],
     [{ ...valid, concurrency: 0 }, 'concurrency: expected >=1'],
     [{ ...valid, concurrency: 1000 }, 'concurrency: expected <=64'],
+    [{ ...valid, maxReplyBytes: 0 }, 'maxReplyBytes: expected >=1'],
     [{ ...valid, userPoolId: 'x' }, 'userPoolId: unknown field'],
   ])('refuses %o, naming the option', (options, message) => {
     expect(() => new ManagementClient(options as never)).toThrow(message);

@@ -1,4 +1,4 @@
-import { DEFAULT_TIMEOUT, type RetryOptions } from '@genauth-groups/core';
+import { DEFAULT_MAX_REPLY_BYTES, DEFAULT_TIMEOUT, type RetryOptions } from '@genauth-groups/core';
 import * as v from 'valibot';
 
 /** Options of {@link ManagementClient}. */
@@ -42,6 +42,13 @@ export interface ManagementClientOptions {
    */
   readonly timeout?: number | undefined;
   /**
+   * The longest reply body taken, in bytes: a longer one is cancelled once it passes this, and
+   * the call fails with a `ValidationError` (not retried; a write's is an `UnknownOutcomeError`).
+   * Raise it only for a pool whose unpaged lists (`getAllGroups`) are larger still.
+   * @default 67108864 (64 MiB)
+   */
+  readonly maxReplyBytes?: number | undefined;
+  /**
    * Retries of idempotent calls: a limit, or ky retry options. Network errors, HTTP 408/429/5xx
    * and body-level 429/5xx are retried with backoff; `Retry-After` is honoured.
    * @default 2
@@ -69,6 +76,7 @@ export const ManagementClientOptionsSchema = v.strictObject({
   tenantId: v.optional(text),
   lang: v.optional(v.picklist(['zh-CN', 'en-US', 'ja-JP', 'zh-TW']), 'zh-CN'),
   timeout: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1)), DEFAULT_TIMEOUT),
+  maxReplyBytes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1)), DEFAULT_MAX_REPLY_BYTES),
   retry: v.optional(v.union([v.pipe(v.number(), v.integer(), v.minValue(0)), v.looseObject({})])),
   concurrency: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(64)), 6),
   fetch: v.optional(v.function()),
