@@ -255,6 +255,20 @@ describe('GroupsTree against the emulator', () => {
     expect(rows(await tree.childrenWithin(undefined, 20_000))).toEqual(['status:error:network']);
   });
 
+  it('answers with the error row of a page whose body stalls or never ends, not a loading row for ever', {
+    timeout: 30_000,
+  }, async () => {
+    // The endless body is refused at the client's 64 MiB, well within its timeout.
+    for (const [fault, timeout, row] of [
+      ['stalled-body', 500, 'status:error:timeout'],
+      ['endless-body', 20_000, 'status:error:malformed'],
+    ] as const) {
+      emulator.faults.queue([{ type: fault }], { paths: ['/api/v3/list-groups'] });
+      const { tree } = treeHarness({ entries: [emulatorEntry(emulator)], secrets, timeout });
+      expect(rows(await tree.childrenWithin(undefined, 25_000))).toEqual([row]);
+    }
+  });
+
   it("tells the view of an awaited page's owner once the answer is out, to redraw its count", async () => {
     const { tree, settle } = treeHarness({
       entries: [

@@ -38,6 +38,8 @@ export interface HarnessOptions {
   readonly pageSize?: number;
   /** The `fetch` under the client, to count or alter exchanges. */
   readonly fetch?: typeof fetch;
+  /** The client's per-attempt timeout, in ms. @default 5000 */
+  readonly timeout?: number;
 }
 
 /**
@@ -52,7 +54,7 @@ export function treeHarness(options: HarnessOptions) {
     secrets: { get: async (key) => options.secrets.get(key) },
     createApi: (connection, secret, settings) =>
       groupsApi(createClient(connection, secret, settings, log), log, connection),
-    settings: { timeout: 5000, lang: 'en-US', fetch: options.fetch },
+    settings: { timeout: options.timeout ?? 5000, lang: 'en-US', fetch: options.fetch },
     redactor,
   });
   registry.setConnections(parseConnections(options.entries));
