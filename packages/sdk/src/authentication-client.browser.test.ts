@@ -35,7 +35,10 @@ describe.skipIf(chromiumMissing())('in a browser, cross-origin', { timeout: 30_0
       ...params,
     });
     await tab.goto(`${page.origin}/?${query}`);
-    await tab.waitForFunction(() => document.querySelector('#status')?.textContent !== 'loading');
+    // The test's own budget bounds the wait, not playwright's 30 s default.
+    await tab.waitForFunction(() => document.querySelector('#status')?.textContent !== 'loading', undefined, {
+      timeout: 0,
+    });
     const status = (await tab.textContent('#status')) ?? '';
     const codes = await tab.$$eval('#groups li', (items) =>
       items.map((item) => item.getAttribute('data-code') ?? ''),
@@ -50,6 +53,23 @@ describe.skipIf(chromiumMissing())('in a browser, cross-origin', { timeout: 30_0
     const { status, codes } = await open({ username: user.username, password: user.password });
     expect(status).toBe(`done: ${user.groups.length} groups`);
     expect(codes.sort()).toEqual([...user.groups].sort());
+  });
+
+  // 64 MiB through a real browser takes seconds on a loaded machine: a budget of its own.
+  it('ends a reply whose body stalls, or never ends, with a typed error', { timeout: 90_000 }, async () => {
+    const [user] = emulator.demoUsers;
+    if (!user) throw new Error('the demo data has users');
+    const path = '/api/v3/get-my-group-list';
+    const signIn = { username: user.username, password: user.password };
+    emulator.faults.queue([{ type: 'stalled-body' }], { paths: [path] });
+    expect((await open({ ...signIn, timeout: '1000' })).status).toBe(
+      `error: TimeoutError: GET ${path}: no reply within 1000 ms`,
+    );
+    // Refused at 64 MiB, well within the timeout: the tab does not fill its memory until then.
+    emulator.faults.queue([{ type: 'endless-body' }], { paths: [path] });
+    expect((await open({ ...signIn, timeout: '60000' })).status).toBe(
+      `error: ValidationError: Invalid GET ${path} reply: expected a body of at most 67108864 bytes`,
+    );
   });
 
   it('shows the typed API error for a bad token', BROWSER_BUDGET, async () => {

@@ -1,6 +1,6 @@
 // The page of the cross-origin browser test: served from another origin than the emulator, it
 // signs a demo user in (POST /api/v3/signin, as the official SDKs do) and shows that user's groups
-// through the SDK. Configuration comes from the query string.
+// through the SDK. Configuration comes from the query string (`timeout`: the client's, in ms).
 import { AuthenticationClient, isApiError } from '@genauth-groups/sdk';
 
 const query = new URLSearchParams(location.search);
@@ -29,7 +29,12 @@ async function signIn(): Promise<string> {
 }
 
 async function main(): Promise<void> {
-  const client = new AuthenticationClient({ appId, appHost, retry: 0 });
+  const client = new AuthenticationClient({
+    appId,
+    appHost,
+    retry: 0,
+    timeout: Number(query.get('timeout') ?? 10_000),
+  });
   client.setAccessToken(query.get('token') ?? (await signIn()));
   const { data: groups } = await client.getGroupList();
   for (const group of groups) {
