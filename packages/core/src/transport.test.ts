@@ -1,3 +1,5 @@
+import { createServer, type RequestListener, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { type Emulator, type Fault, startEmulator } from '@genauth-groups/emulator';
 import { getManagementToken, listUsers } from '@genauth-groups/models';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -214,6 +216,53 @@ describe('a reply body that never ends', () => {
     expect(error).toMatchObject(expected);
     expect(wire.sent).toEqual(['POST']);
   });
+});
+
+// Another server's doing, not GenAuth's (the API does not redirect): a loopback server that
+// redirects every request to a second one, which records what reaches it.
+describe('a redirect', () => {
+  async function listen(handler: RequestListener): Promise<{ url: string; server: Server }> {
+    const server = createServer(handler);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
+  }
+
+  it.each([301, 302, 307, 308])(
+    'is not followed: HTTP %i is the ApiError of its status, and the secret goes nowhere else',
+    async (status) => {
+      const reached: string[] = [];
+      const elsewhere = await listen((request, response) => {
+        reached.push(`${request.method} ${request.url}`);
+        response.end('{}');
+      });
+      const redirecting = await listen((request, response) => {
+        response.writeHead(status, { location: `${elsewhere.url}/collect${request.url}` }).end();
+      });
+      try {
+        const wire = counting();
+        const error = await exchange({
+          limit: 2,
+          repeatable: true,
+          baseUrl: redirecting.url,
+          fetch: wire.fetch,
+        });
+        expect(error).toMatchObject({
+          name: 'ApiError',
+          statusCode: status,
+          httpStatus: status,
+          endpoint: where,
+        });
+        expect(reached).toEqual([]);
+        // A redirect is not retried: it would say the same again.
+        expect(wire.sent).toEqual(['POST']);
+      } finally {
+        for (const { server } of [elsewhere, redirecting]) {
+          server.closeAllConnections();
+          server.close();
+        }
+      }
+    },
+  );
 });
 
 describe('a JSON body', () => {

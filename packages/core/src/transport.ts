@@ -200,6 +200,10 @@ export function createBaseTransport(options: BaseTransportOptions): Transport {
     prefixUrl: options.baseUrl,
     timeout,
     headers: { accept: 'application/json', ...options.headers },
+    // Not followed: the API does not redirect, and fetch would send a 307's body (the access key
+    // secret of the token exchange) on to wherever it points. A redirect is an ApiError of its
+    // status; in a browser, an opaque one (status 0).
+    redirect: 'manual',
     ...(options.fetch && { fetch: options.fetch }),
     hooks: { ...options.hooks, afterResponse: [readReply, ...(options.hooks?.afterResponse ?? [])] },
   });
