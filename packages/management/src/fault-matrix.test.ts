@@ -81,19 +81,27 @@ describe.each(['signature', 'token'] as const)('with auth: %s', (auth) => {
       await expectTypedAndClean(error, wire);
     });
 
-    it('fails typed and clean with a body that stalls, and one that never ends (neither retried)', async () => {
-      emulator.faults.queue([{ type: 'stalled-body' }, { type: 'endless-body' }], { paths: [LIST] });
-      const { api, wire } = client(auth, { timeout: 200, maxReplyBytes: 1024 * 1024 });
-      const stalled = await api.listGroups().catch((caught: unknown) => caught);
-      expect(stalled).toMatchObject({ name: 'TimeoutError', timeout: 200 });
-      await expectTypedAndClean(stalled, wire);
-      const endless = await api.listGroups().catch((caught: unknown) => caught);
-      expect(endless).toMatchObject({
+    it('fails typed and clean with a body that stalls (not retried)', async () => {
+      emulator.faults.queue([{ type: 'stalled-body' }], { paths: [LIST] });
+      const { api, wire } = client(auth, { timeout: 200 });
+      const error = await api.listGroups().catch((caught: unknown) => caught);
+      expect(error).toMatchObject({ name: 'TimeoutError', timeout: 200 });
+      await expectTypedAndClean(error, wire);
+      expect(count(wire, LIST)).toBe(1);
+    });
+
+    // The size speaks, not the time: the timeout is the default 10 s, which 1 MiB of loopback
+    // takes a small part of even on a loaded machine.
+    it('fails typed and clean with a body that never ends (not retried)', async () => {
+      emulator.faults.queue([{ type: 'endless-body' }], { paths: [LIST] });
+      const { api, wire } = client(auth, { maxReplyBytes: 1024 * 1024 });
+      const error = await api.listGroups().catch((caught: unknown) => caught);
+      expect(error).toMatchObject({
         name: 'ValidationError',
         message: `Invalid GET ${LIST} reply: expected a body of at most 1048576 bytes`,
       });
-      await expectTypedAndClean(endless, wire);
-      expect(count(wire, LIST)).toBe(2);
+      await expectTypedAndClean(error, wire);
+      expect(count(wire, LIST)).toBe(1);
     });
   });
 
