@@ -1,4 +1,4 @@
-import { createServer, type RequestListener, type Server } from 'node:http';
+import { createServer, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type Emulator, type Fault, startEmulator } from '@genauth-groups/emulator';
 import { getManagementToken, listUsers } from '@genauth-groups/models';
@@ -275,6 +275,32 @@ describe('a redirect', () => {
       }
     },
   );
+
+  it.each([
+    ['a 304, which has no body', 304, (response: ServerResponse) => response.end()],
+    [
+      'a 302 whose body stalls',
+      302,
+      (response: ServerResponse) => response.writeHead(302, { 'content-length': '100' }).write('{'),
+    ],
+  ] as const)('reads %s within the bounds, as an error reply', STALL_BUDGET, async (_, status, reply) => {
+    const redirecting = await listen((_request, response) => {
+      response.statusCode = status;
+      reply(response);
+    });
+    try {
+      const error = await exchange({
+        limit: 0,
+        repeatable: true,
+        baseUrl: redirecting.url,
+        timeout: STALL_TIMEOUT,
+      });
+      expect(error).toMatchObject({ name: 'ApiError', statusCode: status, httpStatus: status });
+    } finally {
+      redirecting.server.closeAllConnections();
+      redirecting.server.close();
+    }
+  });
 });
 
 describe('a JSON body', () => {

@@ -256,7 +256,8 @@ export function createBaseTransport(options: BaseTransportOptions): Transport {
 const readReply: AfterResponseHook = async (_request, options, response, { retryCount }) => {
   const slot = (options.context as { slot?: ReplySlot }).slot;
   if (!slot) return;
-  if (!response.ok) return response.status >= 400 ? readErrorReply(response, slot) : undefined;
+  // A redirect (not followed) is read as an error; the opaque one of a browser (status 0) has no body.
+  if (!response.ok) return response.status >= 300 ? readErrorReply(response, slot) : undefined;
   const canRetry = slot.repeatable && retryCount < (options.retry.limit ?? 0);
   let text: Awaited<ReturnType<typeof readBody>>;
   try {
@@ -302,7 +303,7 @@ const readReply: AfterResponseHook = async (_request, options, response, { retry
 };
 
 /**
- * An HTTP error reply, read now into a copy for ky to keep. ky hands hooks a clone, a tee of the
+ * An HTTP error or redirect reply, read now into a copy for ky to keep. ky hands hooks a clone, a tee of the
  * body: when ky retries an error reply, nobody reads the original's branch, so the connection stays
  * held until the call's signal aborts (a paging walk aborts its signal when it ends), and Node 22's
  * fetch then rejects that branch with no handler. Returning a copy makes ky cancel the original.
@@ -313,7 +314,8 @@ async function readErrorReply(response: Response, { timeout, maxBytes }: ReplySl
   const read = await readBody(response, timeout, maxBytes).catch(() => '');
   const text = typeof read === 'string' ? read : '';
   const { status, statusText, headers } = response;
-  return new Response(text, { status, statusText, headers });
+  // No body at all for a 304, which may not have one.
+  return new Response(text || null, { status, statusText, headers });
 }
 
 /** {@link LostReplyHandler} for one call: the error as it is when the call is repeatable. */

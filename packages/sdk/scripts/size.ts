@@ -15,8 +15,9 @@ import { build } from 'esbuild';
 // The budget is what the app weighs now, so that it cannot creep back; issue 14's target is 9 KB
 // with typed errors, no-echo validation, retries, timeouts and the token function kept. What the
 // bytes between the two buy is in the SDK README (Size). Raised once from 10 100 B, by the bounds
-// on every reply body (a size cap, and the time-out on an HTTP error's body): 130 B.
-const BUDGET = 10_210;
+// on every reply (a size cap on its body, a time-out on an error's or a redirect's body too, no
+// redirect followed): 141 B.
+const BUDGET = 10_220;
 const TARGET = 9 * 1024;
 
 async function gzippedSize(contents: string): Promise<{ minified: number; gzipped: number; code: string }> {
