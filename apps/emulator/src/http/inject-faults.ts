@@ -44,10 +44,13 @@ async function inject(
     await next();
     return;
   }
-  if (fault.type === 'truncated-body' || (fault.type === 'stalled-body' && !fault.status)) {
+  if (fault.type === 'truncated-body' || fault.type === 'stalled-body') {
+    const then = fault.type === 'truncated-body' ? 'close' : 'stall';
+    if (fault.type === 'stalled-body' && fault.status) return sendHalf(c, serverError(c, fault.status), then);
+    // The real reply: the request is processed (a write is committed).
     c.set('replyAsResponse', true);
     await next();
-    c.res = await sendHalf(c, c.res, fault.type === 'truncated-body' ? 'close' : 'stall');
+    c.res = await sendHalf(c, c.res, then);
     return;
   }
   return reply(c, fault);
@@ -55,11 +58,11 @@ async function inject(
 
 function reply(
   c: AppContext,
-  fault: Exclude<ResolvedFault, { type: 'truncated-body' }>,
-): Response | Promise<Response> {
+  fault: Exclude<ResolvedFault, { type: 'truncated-body' | 'stalled-body' }>,
+): Response {
   switch (fault.type) {
     case 'http-error':
-      return c.json(errorEnvelope(c, new ApiError(fault.status, SERVER_ERRORS[fault.status])), fault.status);
+      return serverError(c, fault.status);
     case 'envelope-error':
       return c.json(errorEnvelope(c, new ApiError(fault.statusCode, SERVER_ERRORS[fault.statusCode])));
     case 'rate-limit': {
@@ -72,17 +75,14 @@ function reply(
     case 'drop-connection':
       c.env.incoming.socket.destroy();
       return RESPONSE_ALREADY_SENT;
-    case 'stalled-body': {
-      const status = fault.status ?? 500;
-      return sendHalf(
-        c,
-        c.json(errorEnvelope(c, new ApiError(status, SERVER_ERRORS[status])), status),
-        'stall',
-      );
-    }
     case 'endless-body':
       return sendEndlessly(c);
   }
+}
+
+/** A real HTTP 5xx with the error envelope of its status (`http-error`, a stalled `stalled-body`). */
+function serverError(c: AppContext, status: keyof typeof SERVER_ERRORS): Response {
+  return c.json(errorEnvelope(c, new ApiError(status, SERVER_ERRORS[status])), status);
 }
 
 /**
