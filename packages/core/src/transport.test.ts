@@ -1,4 +1,4 @@
-import { createServer, type RequestListener, type Server, type ServerResponse } from 'node:http';
+import { createServer, type RequestListener, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type Emulator, type Fault, startEmulator } from '@genauth-groups/emulator';
 import { getManagementToken, listUsers } from '@genauth-groups/models';
@@ -233,10 +233,17 @@ describe('a reply body that never ends', () => {
 // Another server's doing, not GenAuth's (the API does not redirect): a loopback server that
 // redirects every request to a second one, which records what reaches it.
 describe('a redirect', () => {
-  async function listen(handler: RequestListener): Promise<{ url: string; server: Server }> {
+  /** A loopback server, and how to stop it with its connections (a stalled one included). */
+  async function listen(handler: RequestListener): Promise<{ url: string; close: () => void }> {
     const server = createServer(handler);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
+    return {
+      url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      close: () => {
+        server.closeAllConnections();
+        server.close();
+      },
+    };
   }
 
   it.each([301, 302, 307, 308])(
@@ -268,10 +275,8 @@ describe('a redirect', () => {
         // A redirect is not retried: it would say the same again.
         expect(wire.sent).toEqual(['POST']);
       } finally {
-        for (const { server } of [elsewhere, redirecting]) {
-          server.closeAllConnections();
-          server.close();
-        }
+        elsewhere.close();
+        redirecting.close();
       }
     },
   );
@@ -297,8 +302,7 @@ describe('a redirect', () => {
       });
       expect(error).toMatchObject({ name: 'ApiError', statusCode: status, httpStatus: status });
     } finally {
-      redirecting.server.closeAllConnections();
-      redirecting.server.close();
+      redirecting.close();
     }
   });
 });
