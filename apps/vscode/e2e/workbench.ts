@@ -137,21 +137,22 @@ export class Workbench {
   /** Runs a command from the command palette by its title. */
   async command(title: string): Promise<void> {
     for (let attempt = 1; ; attempt += 1) {
-      await this.page.keyboard.press('F1');
-      await this.quickInput.waitFor({ timeout: ROW_TIMEOUT });
       try {
+        await this.page.keyboard.press('F1');
+        await this.quickInput.waitFor({ timeout: ROW_TIMEOUT });
         await this.quickInput.fill(`>${title}`, { timeout: PALETTE_TIMEOUT });
-        break;
+        // Clicked rather than Enter: a focus change that lands while the palette is open (the
+        // tree settling after a page load) closes it, and Enter then goes to the tree (seen in
+        // CI: it opened the last member's details instead of the command). A click on a row
+        // that is gone fails, and the palette is opened again.
+        await this.page
+          .locator('.quick-input-widget .monaco-list-row.focused', { hasText: title })
+          .click({ timeout: ROW_TIMEOUT });
+        return;
       } catch (error) {
-        // A focus change that lands just after F1 (the tree settling after a page load) closes
-        // the palette as it opens; seen once in CI. Open it again rather than wait out the timeout.
         if (attempt === 3) throw error;
       }
     }
-    await this.page
-      .locator('.quick-input-widget .monaco-list-row.focused', { hasText: title })
-      .waitFor({ timeout: ROW_TIMEOUT });
-    await this.page.keyboard.press('Enter');
   }
 
   /**
